@@ -1,0 +1,125 @@
+"""Pelican settings for development (`invoke build`, `invoke livereload`)."""
+
+import sys
+from pathlib import Path
+
+# Plugins are plain packages under plugins/; make them importable by name.
+sys.path.insert(0, str(Path(__file__).parent / "plugins"))
+
+AUTHOR = "Lionel Boscher"
+SITENAME = "Lionel Boscher"
+SITESUBTITLE = "Marketing digital et médias sociaux pour les indépendants et les PME"
+SITEDESCRIPTION = (
+    "Le blog de Lionel Boscher, consultant marketing indépendant : médias sociaux, "
+    "stratégie digitale et retour sur investissement pour les petites entreprises."
+)
+SITEURL = ""
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+# The comment store is read by the comments plugin, never as articles or pages.
+ARTICLE_EXCLUDES = ["comments"]
+PAGE_EXCLUDES = ["comments"]
+
+TIMEZONE = "Europe/Paris"
+DEFAULT_LANG = "fr"
+DEFAULT_DATE = None
+# Dates are formatted through Babel by the `french` plugin, never the OS locale.
+DEFAULT_DATE_FORMAT = "long"
+
+THEME = "theme"
+DEFAULT_PAGINATION = 10
+SUMMARY_MAX_LENGTH = 40
+# Paginated pages live in their own folder, so `tag/x-4` page 2 can never be
+# the same file as page 1 of `tag/x-42` (Pelican's default `{name}{number}`).
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+# WordPress permalink shape, so links to the old blog keep working.
+ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
+ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "category/{slug}/"
+CATEGORY_SAVE_AS = "category/{slug}/index.html"
+CATEGORIES_URL = "category/"
+CATEGORIES_SAVE_AS = "category/index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+TAGS_URL = "tag/"
+TAGS_SAVE_AS = "tag/index.html"
+AUTHOR_URL = "author/{slug}/"
+AUTHOR_SAVE_AS = "author/{slug}/index.html"
+AUTHORS_URL = "author/"
+AUTHORS_SAVE_AS = "author/index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+YEAR_ARCHIVE_URL = "{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
+MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
+DAY_ARCHIVE_SAVE_AS = ""
+# Translations are not used; drafts are previewed under /drafts/.
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+DRAFT_PAGE_URL = "drafts/pages/{slug}/"
+DRAFT_PAGE_SAVE_AS = "drafts/pages/{slug}/index.html"
+# "404" is written as 404.html at the root, where static hosts look for it.
+DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404"]
+
+# Feeds: full content, Atom and RSS, per category too.
+FEED_DOMAIN = None
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = "feeds/all.rss.xml"
+CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
+CATEGORY_FEED_RSS = "feeds/category/{slug}.rss.xml"
+FEED_ATOM = None
+FEED_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None
+RSS_FEED_SUMMARY_ONLY = False
+FEED_MAX_ITEMS = 20
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["french", "comments", "related_posts", "pelican.plugins.sitemap"]
+
+SITEMAP = {
+    "format": "xml",
+    "priorities": {"articles": 0.8, "indexes": 0.5, "pages": 0.5},
+    "changefreqs": {"articles": "monthly", "indexes": "weekly", "pages": "monthly"},
+}
+
+# Sanitised comment bodies, typography and Pelican's reader cache live here.
+CACHE_PATH = "cache"
+LOAD_CONTENT_CACHE = True
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.smarty": {
+            "substitutions": {
+                "left-single-quote": "‘",
+                "right-single-quote": "’",
+                "left-double-quote": "«\u202f",
+                "right-double-quote": "\u202f»",
+            }
+        },
+        "markdown.extensions.toc": {},
+    },
+    "output_format": "html5",
+}
+
+DELETE_OUTPUT_DIRECTORY = False
+RELATIVE_URLS = True
+
+# Share links are plain links (no third-party script).
+SOCIAL_SHARE = True
+CONTACT_EMAIL = "contact@lionelboscher.fr"

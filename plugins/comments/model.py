@@ -1,0 +1,47 @@
+"""The comment: one record of the store and of the moderation queue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+# Moderation states; "approved" comments live in content/comments/.
+PENDING, APPROVED, SPAM, REJECTED = "pending", "approved", "spam", "rejected"
+STATES = (PENDING, APPROVED, SPAM, REJECTED)
+
+# Comment types: pingbacks and trackbacks are "mentions", shown apart and not counted.
+COMMENT, PINGBACK, TRACKBACK = "comment", "pingback", "trackback"
+MENTION_TYPES = (PINGBACK, TRACKBACK)
+
+
+@dataclass
+class Comment:
+    """A reader's comment, an author's reply, or a mention.
+
+    `body` is Markdown unless `format` is "html" (imported bodies). `post`,
+    `email` and `held` exist only in the private queue, never under content/.
+    """
+
+    id: str
+    author: str
+    date: datetime
+    body: str
+    parent: str | None = None
+    website: str | None = None
+    role: str | None = None
+    source: str | None = None
+    type: str = COMMENT
+    format: str = "markdown"
+    post: str | None = None
+    email: str | None = None
+    held: list[str] = field(default_factory=list)
+    path: Path | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def is_mention(self) -> bool:
+        return self.type in MENTION_TYPES
+
+    @property
+    def by_author(self) -> bool:
+        return self.role == "author"

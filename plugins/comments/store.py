@@ -1,0 +1,191 @@
+"""Read and write comment files: Pelican-style header lines, a blank line, the body.
+
+The format is a contract (see DESIGN.md); every error names the file, the line
+and the field, in French, because the author reads them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .model import COMMENT, MENTION_TYPES, Comment
+
+ID_RE = re.compile(r"[a-z0-9-]+\Z")
+SLUG_RE = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
+HEADER_RE = re.compile(r"([a-z_]+):[ \t]*(.*)\Z")
+
+# Keys in the order they are written; queue-only keys are private.
+PUBLIC_KEYS = ("id", "parent", "author", "website", "date", "role", "type", "format", "source")
+QUEUE_KEYS = ("post", "email", "held")
+REQUIRED_KEYS = ("id", "author", "date")
+MAX_AUTHOR = 200
+
+
+class CommentFileError(ValueError):
+    """A comment file that cannot be read; says where and why."""
+
+    def __init__(self, path: Path | str, line: int | None, field: str | None, message: str):
+        self.path, self.line, self.field, self.message = Path(path), line, field, message
+        where = f"{path}:{line}" if line else str(path)
+        what = f" (champ « {field} »)" if field else ""
+        super().__init__(f"{where}{what} : {message}")
+
+
+def is_http_url(value: str) -> bool:
+    """True when `value` is an absolute http(s) URL with a host and no spaces."""
+    if not value or any(ch.isspace() or ord(ch) < 32 for ch in value):
+        return False
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def parse_comment(data: bytes | str, path: Path | str, *, queue: bool = False) -> Comment:
+    """Parse one comment file's content; raise CommentFileError on any defect."""
+    path = Path(path)
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise CommentFileError(path, line, None, f"UTF-8 invalide (octet {exc.start})") from None
+    data = data.removeprefix("\ufeff").replace("\r\n", "\n")
+    head, sep, body = data.partition("\n\n")
+    if not sep and not data.strip():
+        raise CommentFileError(path, 1, None, "fichier vide")
+    allowed = PUBLIC_KEYS + (QUEUE_KEYS if queue else ())
+    values: dict[str, tuple[str, int]] = {}
+    for number, raw in enumerate(head.split("\n"), start=1):
+        match = HEADER_RE.match(raw)
+        if not match:
+            raise CommentFileError(
+                path, number, None,
+                "en-tête attendu (« clé: valeur »), suivi d'une ligne vide puis du texte",
+            )
+        key, value = match.group(1), match.group(2).strip()
+        if key not in allowed:
+            hint = " (réservé à la file de modération)" if key in QUEUE_KEYS else ""
+            raise CommentFileError(path, number, key, f"clé inconnue{hint}")
+        if key in values:
+            raise CommentFileError(path, number, key, "clé en double")
+        values[key] = (value, number)
+    for key in REQUIRED_KEYS:
+        if not values.get(key, ("",))[0]:
+            raise CommentFileError(path, values.get(key, (None, 1))[1], key, "champ obligatoire manquant")
+    if queue and not values.get("post", ("",))[0]:
+        raise CommentFileError(path, 1, "post", "champ obligatoire manquant dans la file")
+    return _build(path, values, body.strip("\n"))
+
+
+def _build(path: Path, values: dict[str, tuple[str, int]], body: str) -> Comment:
+    def get(key: str) -> str | None:
+        return values[key][0] or None if key in values else None
+
+    def fail(key: str, message: str):
+        raise CommentFileError(path, values[key][1], key, message)
+
+    cid = get("id")
+    if not ID_RE.match(cid):
+        fail("id", "identifiant invalide : lettres minuscules, chiffres et tirets seulement")
+    if path.suffix == ".md" and path.stem != cid:
+        fail("id", f"l'identifiant « {cid} » doit être le nom du fichier ({path.stem}.md)")
+    parent = get("parent")
+    if parent is not None and (not ID_RE.match(parent) or parent == cid):
+        fail("parent", "identifiant de parent invalide")
+    author = get("author")
+    if len(author) > MAX_AUTHOR:
+        fail("author", f"nom trop long (plus de {MAX_AUTHOR} caractères)")
+    website = get("website")
+    if website is not None and not is_http_url(website):
+        fail("website", "adresse invalide : seule une URL http(s) est acceptée")
+    try:
+        date = datetime.fromisoformat(get("date"))
+    except ValueError:
+        fail("date", "date invalide, format attendu : 2013-05-02T14:03:00+02:00")
+    if date.tzinfo is None:
+        fail("date", "fuseau horaire manquant, format attendu : 2013-05-02T14:03:00+02:00")
+    role = get("role")
+    if role not in (None, "author"):
+        fail("role", "seule la valeur « author » est permise")
+    ctype = get("type") or COMMENT
+    if ctype not in (COMMENT, *MENTION_TYPES):
+        fail("type", "valeurs permises : comment, pingback, trackback")
+    fmt = get("format") or "markdown"
+    if fmt not in ("markdown", "html"):
+        fail("format", "valeurs permises : markdown, html")
+    post = get("post")
+    if post is not None and not SLUG_RE.match(post):
+        fail("post", "slug d'article invalide")
+    held = [h.strip() for h in (get("held") or "").split(",") if h.strip()]
+    return Comment(
+        id=cid, author=author, date=date, body=body, parent=parent, website=website,
+        role=role, source=get("source"), type=ctype, format=fmt, post=post,
+        email=get("email"), held=held, path=path,
+    )
+
+
+def read_comment(path: Path | str, *, queue: bool = False) -> Comment:
+    """Read and parse one comment file."""
+    return parse_comment(Path(path).read_bytes(), path, queue=queue)
+
+
+def _one_line(value: str) -> str:
+    # A header value can never carry a newline: that would forge another key.
+    return " ".join(str(value).split())
+
+
+def format_comment(comment: Comment, *, queue: bool = False) -> str:
+    """The file text of `comment`; queue-only keys are written only when `queue`."""
+    values = {
+        "id": comment.id,
+        "parent": comment.parent,
+        "author": comment.author,
+        "website": comment.website,
+        "date": comment.date.isoformat(),
+        "role": comment.role,
+        "type": None if comment.type == COMMENT else comment.type,
+        "format": None if comment.format == "markdown" else comment.format,
+        "source": comment.source,
+    }
+    if queue:
+        values.update(post=comment.post, email=comment.email, held=", ".join(comment.held) or None)
+    lines = [f"{key}: {_one_line(value)}" for key, value in values.items() if value]
+    return "\n".join(lines) + "\n\n" + comment.body.strip("\n") + "\n"
+
+
+def atomic_write(path: Path | str, text: str) -> None:
+    """Write `text` to `path` so that readers see the old file or the new one, never half."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    fsync_dir(path.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_comment(path: Path | str, comment: Comment, *, queue: bool = False) -> None:
+    """Atomically write `comment` to `path`."""
+    atomic_write(path, format_comment(comment, queue=queue))

@@ -1,0 +1,63 @@
+"""Shared fixtures: real Pelican builds of the project, or of small sites, into tmp_path."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+TESTDATA = SHARED / "testdata"
+
+
+def run_pelican(
+    content: Path,
+    output: Path,
+    *,
+    settings: str = "pelicanconf.py",
+    overrides: dict | None = None,
+    env: dict | None = None,
+    check: bool = True,
+) -> subprocess.CompletedProcess:
+    """Build `content` into `output` with the project's settings file, as a real
+    `pelican` run with `--fatal warnings`, so that no warning ships.
+
+    `overrides` are Pelican settings (JSON values); CACHE_PATH defaults to a
+    folder beside `output` so tests never share or touch the project's cache.
+    """
+    overrides = {"CACHE_PATH": str(output.parent / f"{output.name}-cache"), **(overrides or {})}
+    args = [
+        sys.executable, "-m", "pelican", str(content), "-o", str(output),
+        "-s", str(ROOT / settings), "--fatal", "warnings",
+    ]
+    for key, value in overrides.items():
+        args += ["-e", f"{key}={json.dumps(value)}"]
+    result = subprocess.run(
+        args, cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, **(env or {})}, timeout=600,
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"pelican failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The project's own content, built once per session with pelicanconf.py."""
+    dest = tmp_path_factory.mktemp("site")
+    run_pelican(ROOT / "content", dest / "output")
+    return dest / "output"
+
+
+@pytest.fixture
+def mini_content(tmp_path) -> Path:
+    """A copy of the project's content folder that a test may change freely."""
+    dest = tmp_path / "content"
+    shutil.copytree(ROOT / "content", dest)
+    return dest
