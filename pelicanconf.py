@@ -20,6 +20,9 @@ ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 # The comment store is read by the comments plugin, never as articles or pages.
+# Every article names its category; the folder is never one.
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_CATEGORY = "Divers"
 ARTICLE_EXCLUDES = ["comments"]
 PAGE_EXCLUDES = ["comments"]
 
@@ -72,9 +75,13 @@ DRAFT_PAGE_URL = "drafts/pages/{slug}/"
 DRAFT_PAGE_SAVE_AS = "drafts/pages/{slug}/index.html"
 # "404" is written as 404.html at the root, where static hosts look for it.
 DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404"]
+# robots.txt is a theme template, so it can name the sitemap at SITEURL.
+TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
 
 # Feeds: full content, Atom and RSS, per category too.
-FEED_DOMAIN = None
+# Feeds need absolute links: in development they point to `invoke serve`;
+# publishconf.py points them to SITEURL.
+FEED_DOMAIN = "http://127.0.0.1:8000"
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = "feeds/all.rss.xml"
 CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
@@ -89,16 +96,26 @@ RSS_FEED_SUMMARY_ONLY = False
 FEED_MAX_ITEMS = 20
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["french", "comments", "related_posts", "pelican.plugins.sitemap"]
+# stable_sitemap dates the sitemap's index pages from the content, not the clock.
+PLUGINS = ["french", "comments", "related_posts", "pelican.plugins.sitemap", "stable_sitemap"]
 
 SITEMAP = {
     "format": "xml",
     "priorities": {"articles": 0.8, "indexes": 0.5, "pages": 0.5},
     "changefreqs": {"articles": "monthly", "indexes": "weekly", "pages": "monthly"},
+    # Not for search engines: the 404 page, drafts, robots.txt.
+    "exclude": [r"^404\.html$", r"^drafts/", r"^robots\.txt$"],
 }
 
 # Sanitised comment bodies, typography and Pelican's reader cache live here.
 CACHE_PATH = "cache"
+
+# Comments (plugins/comments/settings.py declares and documents every key; an
+# unknown key stops the build). Only the keys that differ from the defaults:
+# depth 5, strict False, feed_max_items 50, intake_url "/comment", rate_limit 5
+# per minute, queue_path "moderation", notify None, moderation {max_links: 2,
+# moderation_words: [], disallowed_words: [], auto_approve_known_authors: False}.
+COMMENTS = {}
 LOAD_CONTENT_CACHE = True
 
 MARKDOWN = {

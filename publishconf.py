@@ -3,13 +3,26 @@
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 from pelicanconf import *  # noqa: E402,F403
 
-# The public address of the site; CI and the author set SITEURL, this is the default.
-SITEURL = os.environ.get("SITEURL", "https://www.lionelboscher.fr").rstrip("/")
+# The public address of the site; CI and the author set SITEURL, this is the default
+# (an empty SITEURL, as an unset GitHub variable gives, also means the default).
+SITEURL = (os.environ.get("SITEURL") or "https://www.lionelboscher.fr").rstrip("/")
+_site = urlsplit(SITEURL)
+if _site.scheme not in ("http", "https") or not _site.hostname or _site.hostname in ("localhost", "127.0.0.1"):
+    raise SystemExit(
+        f"publishconf.py\u00a0: SITEURL={SITEURL!r} n’est pas une adresse publique absolue "
+        "(attendu par exemple https://www.lionelboscher.fr)."
+    )
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True
+# A bad comment file fails the production build (the development build only warns).
+COMMENTS = {**COMMENTS, "strict": True}  # noqa: F405
+
+# Old WordPress addresses (/<slug>/, /feed/, ...) answered by static files: production only.
+PLUGINS = [*PLUGINS, "wp_redirects"]  # noqa: F405

@@ -24,20 +24,23 @@ def run_pelican(
     overrides: dict | None = None,
     env: dict | None = None,
     check: bool = True,
+    fatal: str | None = "warnings",
 ) -> subprocess.CompletedProcess:
     """Build `content` into `output` with the project's settings file, as a real
     `pelican` run with `--fatal warnings`, so that no warning ships.
 
     `overrides` are Pelican settings (JSON values); CACHE_PATH defaults to a
     folder beside `output` so tests never share or touch the project's cache.
+    `fatal=None` builds without `--fatal` (e.g. to check that a non-strict build
+    reports bad input as warnings and still finishes); "errors" stops on errors only.
     """
     overrides = {"CACHE_PATH": str(output.parent / f"{output.name}-cache"), **(overrides or {})}
     args = [
         sys.executable, "-m", "pelican", str(content), "-o", str(output),
-        "-s", str(ROOT / settings), "--fatal", "warnings",
+        "-s", str(ROOT / settings), *(["--fatal", fatal] if fatal else []),
     ]
-    for key, value in overrides.items():
-        args += ["-e", f"{key}={json.dumps(value)}"]
+    # One -e for all pairs: Pelican keeps only the last of repeated -e options.
+    args += ["-e", *(f"{key}={json.dumps(value)}" for key, value in overrides.items())]
     result = subprocess.run(
         args, cwd=ROOT, capture_output=True, text=True,
         env={**os.environ, **(env or {})}, timeout=600,

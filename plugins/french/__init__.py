@@ -1,5 +1,78 @@
-"""Registered by pelicanconf.py; filled in by its issue."""
+"""French presentation for the blog: Babel dates and plurals, French typography.
+
+`register()` adds the Jinja filters `date_fr`, `datetime_fr`, `count_fr` and
+`typo`, and applies French typography once per content object (title,
+content, summary) when the article and page generators are finalized.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import chain
+from typing import Any
+
+from pelican import signals
+from pelican.contents import Content
+
+from .checks import check_content
+from .dates import format_date_fr, format_datetime_fr
+from .navigation import link_neighbours
+from .plurals import count_fr
+from .typography import french_typography
+
+FILTERS = {
+    "date_fr": format_date_fr,
+    "datetime_fr": format_datetime_fr,
+    "count_fr": count_fr,
+    "typo": french_typography,
+}
 
 
-def register():
-    pass
+def add_filters(pelican: Any) -> None:
+    # A new dict: Pelican's default JINJA_FILTERS is shared between instances.
+    pelican.settings["JINJA_FILTERS"] = {**pelican.settings.get("JINJA_FILTERS", {}), **FILTERS}
+
+
+def apply_typography(objects: Iterable[Content]) -> None:
+    """Rewrite title, content and an explicit summary of each object, once."""
+    done = set()
+    for obj in objects:
+        if id(obj) in done:
+            continue
+        done.add(id(obj))
+        if getattr(obj, "title", None):
+            obj.title = french_typography(obj.title)
+            obj.metadata["title"] = obj.title
+        if getattr(obj, "_content", None):
+            obj._content = french_typography(obj._content)
+        if "summary" in obj.metadata:
+            obj.metadata["summary"] = french_typography(obj.metadata["summary"])
+            obj._summary = obj.metadata["summary"]
+    # content and summary are memoized per (object, siteurl): drop stale values.
+    for memo in (Content.get_content, Content.get_summary):
+        for key in [k for k in memo.cache if id(k[0]) in done]:
+            del memo.cache[key]
+
+
+def on_articles(generator: Any) -> None:
+    apply_typography(chain(
+        generator.articles, generator.translations,
+        generator.hidden_articles, generator.hidden_translations,
+        generator.drafts, generator.drafts_translations,
+    ))
+    link_neighbours(generator.articles)
+
+
+def on_pages(generator: Any) -> None:
+    apply_typography(chain(
+        generator.pages, generator.translations,
+        generator.hidden_pages, generator.hidden_translations,
+        generator.draft_pages, generator.draft_translations,
+    ))
+
+
+def register() -> None:
+    signals.content_object_init.connect(check_content)
+    signals.initialized.connect(add_filters)
+    signals.article_generator_finalized.connect(on_articles)
+    signals.page_generator_finalized.connect(on_pages)
