@@ -107,6 +107,15 @@ SITEMAP = {
     "exclude": [r"^404\.html$", r"^drafts/", r"^robots\.txt$"],
 }
 
+# Related posts under each article ("Articles similaires"); merged over the
+# defaults in plugins/related_posts/settings.py, an unknown key is an error.
+RELATED_POSTS = {
+    "count": 4,
+    "tags_weight": 1.0,
+    "category_weight": 0.3,
+    "text_weight": 2.0,
+}
+
 # Sanitised comment bodies, typography and Pelican's reader cache live here.
 CACHE_PATH = "cache"
 

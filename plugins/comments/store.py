@@ -136,9 +136,13 @@ def read_comment(path: Path | str, *, queue: bool = False) -> Comment:
     return parse_comment(Path(path).read_bytes(), path, queue=queue)
 
 
+# Line breaks and tabs, but not the no-break spaces of French typography.
+_BREAKS_RE = re.compile(r"[\t\n\v\f\r\x1c-\x1e\x85\u2028\u2029 ]+")
+
+
 def _one_line(value: str) -> str:
     # A header value can never carry a newline: that would forge another key.
-    return " ".join(str(value).split())
+    return _BREAKS_RE.sub(" ", str(value)).strip(" ")
 
 
 def format_comment(comment: Comment, *, queue: bool = False) -> str:

@@ -1,0 +1,169 @@
+"""Comment feeds with feedgen: site-wide Atom and RSS, and one Atom feed per article.
+
+Deterministic: entries newest first (date, then id), `updated` is the newest
+comment's date (never the build time), and a file is rewritten only when its
+bytes change. Replies carry RFC 4685 `thr:in-reply-to`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.feed import FeedGenerator
+from lxml import etree
+
+from .store import atomic_write
+from .threads import ThreadNode, walk
+
+THR_NS = "http://purl.org/syndication/thread/1.0"
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_TAG_RE = re.compile(r"<[^>]*>")
+_SPACE_RE = re.compile(r"[ \t\r\n]+")
+
+
+class ThrExtension(BaseExtension):
+    """Declares the RFC 4685 namespace on the feed."""
+
+    def extend_ns(self) -> dict[str, str]:
+        return {"thr": THR_NS}
+
+
+class ThrEntryExtension(BaseEntryExtension):
+    """`fe.thr.in_reply_to(ref, href)` adds <thr:in-reply-to ref href type/>."""
+
+    def __init__(self) -> None:
+        self._reply: tuple[str, str] | None = None
+
+    def in_reply_to(self, ref: str, href: str) -> None:
+        self._reply = (ref, href)
+
+    def extend_atom(self, entry: etree._Element) -> etree._Element:
+        if self._reply:
+            ref, href = self._reply
+            etree.SubElement(
+                entry, f"{{{THR_NS}}}in-reply-to", ref=ref, href=href, type="text/html"
+            )
+        return entry
+
+
+@dataclass
+class FeedEntry:
+    """One comment as a feed sees it."""
+
+    node: ThreadNode
+    page_title: str
+    page_url: str  # absolute (or root-relative when no domain is set)
+
+    @property
+    def link(self) -> str:
+        return f"{self.page_url}#comment-{self.node.id}"
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.node.comment.date, self.node.id)
+
+
+def plain(text: str) -> str:
+    """A title as plain text (Pelican titles may hold markup and entities)."""
+    # ASCII whitespace only: French typography's no-break spaces stay.
+    return _SPACE_RE.sub(" ", html.unescape(_TAG_RE.sub("", text or ""))).strip(" ")
+
+
+def entries_of(content: Any, nodes: list[ThreadNode], base: str) -> list[FeedEntry]:
+    """The feed entries of one article's (or page's) thread."""
+    page_url = f"{base}/{content.url}"
+    title = plain(getattr(content, "title", ""))
+    return [FeedEntry(node, title, page_url) for node in walk(nodes)]
+
+
+def _feed(title: str, feed_url: str, page_url: str, entries: list[FeedEntry], subtitle: str,
+          updated_default: datetime, atom: bool) -> FeedGenerator:
+    fg = FeedGenerator()
+    fg.register_extension("thr", ThrExtension, ThrEntryExtension, atom=True, rss=False)
+    if not atom:
+        fg.load_extension("dc", atom=False, rss=True)  # RSS <author> would need an e-mail
+    fg.id(feed_url)
+    fg.title(title)
+    fg.subtitle(subtitle)  # also the RSS description, which RSS requires
+    fg.language("fr")
+    fg.link(href=feed_url, rel="self")
+    fg.link(href=page_url, rel="alternate")  # last: it is also the RSS <link>
+    fg.updated(max((e.node.comment.date for e in entries), default=updated_default))
+    for entry in entries:
+        comment = entry.node.comment
+        fe = fg.add_entry(order="append")
+        fe.id(entry.link)
+        fe.title(f"{entry.node.author} sur «\u202f{entry.page_title}\u202f»")
+        fe.link(href=entry.link, rel="alternate")
+        fe.author(name=entry.node.author)  # the name only: e-mails are never published
+        fe.published(comment.date)
+        fe.updated(comment.date)
+        if atom:
+            fe.content(entry.node.html, type="html")
+        else:
+            fe.description(entry.node.html)
+            fe.guid(entry.link, permalink=True)
+            fe.dc.dc_creator(entry.node.author)
+        parent = entry.node.reply_to
+        if parent is not None:
+            fe.thr.in_reply_to(f"{entry.page_url}#comment-{parent.id}", f"{entry.page_url}#comment-{parent.id}")
+    return fg
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write `data` to `path` unless the file already holds exactly these bytes."""
+    if path.exists() and path.read_bytes() == data:
+        return False
+    atomic_write(path, data.decode("utf-8"))
+    return True
+
+
+def write_feeds(
+    threads: Iterable[tuple[Any, list[ThreadNode]]],
+    output_path: Path,
+    settings: dict,
+    comments: dict,
+) -> list[Path]:
+    """Write the site-wide and per-article comment feeds; return the files written or kept."""
+    base = (settings.get("FEED_DOMAIN") or settings.get("SITEURL") or "").rstrip("/")
+    sitename = plain(settings.get("SITENAME", ""))
+    limit = comments["feed_max_items"]
+    newest_first = lambda items: sorted(items, key=lambda e: e.sort_key, reverse=True)  # noqa: E731
+    written: list[Path] = []
+    everything: list[FeedEntry] = []
+    for content, nodes in threads:
+        entries = entries_of(content, nodes, base)
+        everything.extend(entries)
+        pattern = comments["feed_article_atom"]
+        if pattern and entries:
+            rel = pattern.format(slug=content.slug)
+            fg = _feed(
+                f"Commentaires\u00a0: {entries[0].page_title}", f"{base}/{rel}", entries[0].page_url,
+                newest_first(entries)[:limit], f"Les commentaires de «\u202f{entries[0].page_title}\u202f»",
+                EPOCH, atom=True,
+            )
+            written.append(_write(output_path / rel, fg.atom_str(pretty=True)))
+    site_entries = newest_first(everything)[:limit]
+    for key, atom in (("feed_atom", True), ("feed_rss", False)):
+        rel = comments[key]
+        if not rel:
+            continue
+        fg = _feed(
+            f"Commentaires\u00a0: {sitename}", f"{base}/{rel}", f"{base}/", site_entries,
+            f"Les derniers commentaires publiés sur {sitename}", EPOCH, atom=atom,
+        )
+        data = fg.atom_str(pretty=True) if atom else fg.rss_str(pretty=True)
+        written.append(_write(output_path / rel, data))
+    return written
+
+
+def _write(path: Path, data: bytes) -> Path:
+    write_if_changed(path, data)
+    return path

@@ -1,0 +1,191 @@
+"""Signal handlers: settings at `initialized`, the store read once per build,
+threads attached to articles and pages, feeds written at the end.
+
+Logging levels (a choice, see README "Commentaires"): in the default,
+non-strict mode a bad comment file is a WARNING: visible, the other comments
+render and the build finishes (unless Pelican runs with `--fatal warnings`,
+which the author asks for explicitly). In strict mode (publishconf.py, CI)
+each problem is an ERROR and, once all of them are listed, the build stops
+with an exception, with or without `--fatal`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+from .bodies import BodyRenderer
+from .feeds import write_feeds
+from .loader import Problem, Store, load_store
+from .model import Comment
+from .settings import comments_settings
+from .threads import ThreadNode, build_threads, walk
+
+logger = logging.getLogger(__name__)
+
+MODES = ("open", "closed", "hidden")
+
+
+class CommentsBuildError(RuntimeError):
+    """Strict mode: the store has problems; Pelican exits with status 1."""
+
+    exitcode = 1
+
+
+class BuildState:
+    """What one build (one Pelican `run`) knows about comments."""
+
+    def __init__(self, settings: dict) -> None:
+        self.settings = settings
+        self.options: dict = comments_settings(settings)
+        self.store: Store | None = None
+        self.renderer: BodyRenderer | None = None
+        self.claimed: set[str] = set()
+        self.problems: list[Problem] = []
+        self.feed_threads: list[tuple[Any, list[ThreadNode]]] = []
+
+    def report(self, problem: Problem) -> None:
+        self.problems.append(problem)
+        level = logging.ERROR if self.options["strict"] else logging.WARNING
+        logger.log(level, "Commentaires : %s", problem)
+
+    def load(self) -> Store:
+        if self.store is None:
+            root = Path(self.settings["PATH"]) / self.options["path"]
+            self.store = load_store(root)
+            for problem in self.store.problems:
+                self.report(problem)
+            cache_dir = self.settings.get("CACHE_PATH")
+            cache = Path(cache_dir) / self.options["cache_name"] if cache_dir else None
+            self.renderer = BodyRenderer(cache)
+        return self.store
+
+
+_state: BuildState | None = None
+
+
+def on_initialized(pelican: Any) -> None:
+    """Validate COMMENTS (an unknown key stops here) and publish the merged dict."""
+    options = comments_settings(pelican.settings)
+    pelican.settings["COMMENTS"] = options
+    # The form template's contract (markup.md) reads this name.
+    pelican.settings["COMMENTS_INTAKE_URL"] = options["intake_url"]
+
+
+def on_generator_init(generator: Any) -> None:
+    """A new build starts (also on each autoreload run): forget the previous one."""
+    global _state
+    _state = BuildState(generator.settings)
+
+
+def _current(generator: Any) -> BuildState:
+    if _state is None:
+        on_generator_init(generator)
+    return _state
+
+
+def _mode(content: Any, state: BuildState, default: str) -> str:
+    raw = content.metadata.get("comments", default)
+    value = str(raw).strip().lower()
+    if value in MODES:
+        return value
+    path = Path(content.source_path)
+    state.report(Problem(
+        path, _metadata_line(path, "comments"),
+        f"(champ « comments ») valeur « {raw} » invalide : open, closed ou hidden ; "
+        "commentaires fermés par prudence",
+    ))
+    return "closed"
+
+
+def _metadata_line(path: Path, key: str) -> int | None:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    pattern = re.compile(rf"\s*:?{re.escape(key)}:", re.I)
+    return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), None)
+
+
+def _attach(content: Any, state: BuildState, published: bool, page: bool = False) -> None:
+    store = state.load()
+    slug = content.slug
+    comments: list[Comment] = store.by_slug.get(slug, []) if slug not in state.claimed else []
+    if slug in store.by_slug:
+        state.claimed.add(slug)
+    # Articles are open by default; a page shows its thread (closed) only when it has a
+    # store folder, and nothing otherwise ("À propos" needs no form).
+    default = ("closed" if slug in store.by_slug else "hidden") if page else "open"
+    mode = _mode(content, state, default)
+    thread = [c for c in comments if not c.is_mention]
+    mentions = sorted((c for c in comments if c.is_mention), key=lambda c: (c.date, c.id))
+    nodes: list[ThreadNode] = []
+    mention_nodes: list[ThreadNode] = []
+    if mode != "hidden":
+        nodes = build_threads(thread, state.options["depth"], label=str(store.folders.get(slug, slug)))
+        mention_nodes = [ThreadNode(comment=c) for c in mentions]
+        for node in chain(walk(nodes), mention_nodes):
+            node.html = state.renderer.render(node.comment.body, node.comment.format)
+    content.comments = nodes
+    content.mentions = mention_nodes
+    content.comment_count = len(thread) if mode != "hidden" else 0
+    content.comments_mode = mode
+    pattern = state.options["feed_article_atom"]
+    content.comments_feed = pattern.format(slug=slug) if pattern and nodes and published else None
+    if published and nodes:
+        state.feed_threads.append((content, nodes))
+
+
+def on_articles(generator: Any) -> None:
+    state = _current(generator)
+    for content in chain(generator.articles, generator.translations):
+        _attach(content, state, published=True)
+    for content in chain(generator.hidden_articles, generator.hidden_translations,
+                         generator.drafts, generator.drafts_translations):
+        _attach(content, state, published=False)
+
+
+def on_pages(generator: Any) -> None:
+    state = _current(generator)
+    for content in chain(generator.pages, generator.translations):
+        _attach(content, state, published=True, page=True)
+    for content in chain(generator.hidden_pages, generator.hidden_translations,
+                         generator.draft_pages, generator.draft_translations):
+        _attach(content, state, published=False, page=True)
+
+
+def on_all_generators_finalized(generators: list) -> None:
+    """Every article and page is known: report folders naming none, save the cache,
+    and in strict mode stop the build if anything was wrong."""
+    state = _state
+    if state is None:
+        return
+    store = state.load()
+    for slug, folder in sorted(store.folders.items()):
+        if slug not in state.claimed:
+            count = len(store.by_slug[slug])
+            state.report(Problem(
+                folder, None,
+                f"aucun article ni page n'a le slug « {slug} » ; {count} commentaire(s) non affiché(s)",
+            ))
+    state.renderer.save()
+    logger.info(
+        "Commentaires : %d corps assainis, les autres venus du cache (%s)",
+        state.renderer.sanitised, state.renderer.cache_file,
+    )
+    if state.options["strict"] and state.problems:
+        raise CommentsBuildError(
+            f"Commentaires : {len(state.problems)} problème(s) dans {store.root} "
+            "(mode strict, COMMENTS['strict'])"
+        )
+
+
+def on_finalized(pelican: Any) -> None:
+    """The whole site is written: add the comment feeds."""
+    if _state is None:
+        return
+    feed_threads = sorted(_state.feed_threads, key=lambda item: item[0].slug)
+    write_feeds(feed_threads, Path(pelican.output_path), pelican.settings, _state.options)

@@ -1,0 +1,149 @@
+"""Comment bodies to safe HTML, as DESIGN.md "Sanitisation" says.
+
+Markdown (or imported HTML) -> HTML -> nh3 pre-pass dropping dangerous
+elements with their content -> bleach Cleaner (allowlist + linkify) -> nh3
+with the same allowlist as the final guard (bleach is end-of-life).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+from importlib.metadata import version
+
+import bleach
+import lxml.html
+import markdown
+import nh3
+from bleach.linkifier import LinkifyFilter
+
+from .urls import normalise_href, strip_controls
+
+ALLOWED_TAGS = frozenset(
+    ["p", "br", "a", "em", "strong", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li", "q", "cite",
+     "abbr", "del", "s"]
+)
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "q": {"cite"},
+    "blockquote": {"cite"},
+}
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+READER_REL = "nofollow ugc noopener noreferrer"
+# Elements removed with their content: their text must never show up as text.
+DROP_WITH_CONTENT = frozenset(
+    ["script", "style", "template", "noscript", "iframe", "object", "embed", "svg", "math", "textarea",
+     "title", "xmp", "noembed", "noframes", "frameset", "frame", "head", "select", "option", "applet"]
+)
+# Bumped when the pipeline's output changes, so cached results are not reused.
+PIPELINE_VERSION = f"3;bleach={bleach.__version__};nh3={version('nh3')};markdown={markdown.__version__}"
+
+# Block elements, and the elements that may hold only phrasing content.
+BLOCKS = frozenset({"p", "ul", "ol", "blockquote", "pre"})
+PHRASING_ONLY = frozenset({"p", "pre", "a", "em", "strong", "b", "i", "code", "q", "cite", "abbr", "s"})
+_BLOCK_RE = re.compile(r"<(p|div|br|ul|ol|li|pre|blockquote|h[1-6]|table|hr)\b", re.I)
+
+
+def _set_rel(attrs: dict, new: bool = False) -> dict | None:
+    """bleach linkify callback: every reader link gets the full rel and a valid
+    href; a link left without one (its javascript: URL removed, say) is
+    unwrapped to its text, as <a rel> without href is invalid HTML."""
+    href = normalise_href(attrs.get((None, "href")))
+    if href is None:
+        return None
+    attrs[(None, "href")] = href
+    attrs[(None, "rel")] = READER_REL
+    return attrs
+
+
+def fix_structure(html: str) -> str:
+    """Make allowed tags nest validly, so hostile markup cannot make the page
+    invalid HTML5: a block (p, list, quote, pre) inside an inline element or a
+    <p> or <pre> is unwrapped, a list holding anything but <li> is unwrapped,
+    and an <li> outside a list is unwrapped. Content is kept."""
+    if "<" not in html:
+        return html
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    for el in list(root.iter()):
+        if el is root or not isinstance(el.tag, str):
+            continue
+        parent = el.getparent()
+        block_in_phrasing = el.tag in BLOCKS and any(a.tag in PHRASING_ONLY for a in el.iterancestors())
+        stray_item = el.tag == "li" and (parent is None or parent.tag not in ("ul", "ol"))
+        messy_list = el.tag in ("ul", "ol") and (
+            bool((el.text or "").strip())
+            or any(not isinstance(k.tag, str) or k.tag != "li" or (k.tail or "").strip() for k in el)
+        )
+        if block_in_phrasing or stray_item or messy_list:
+            el.drop_tag()
+    return (root.text or "") + "".join(lxml.html.tostring(k, encoding="unicode") for k in root)
+
+
+def autop(text: str) -> str:
+    """WordPress-style paragraphs for imported HTML bodies that have none:
+    blank lines separate paragraphs, single newlines become <br>."""
+    if _BLOCK_RE.search(text):
+        return text
+    paragraphs = [chunk.strip() for chunk in re.split(r"\n\s*\n", text) if chunk.strip()]
+    return "\n".join("<p>" + chunk.replace("\n", "<br>\n") + "</p>" for chunk in paragraphs)
+
+
+class Sanitiser:
+    """Reusable pipeline: one Markdown instance, one bleach Cleaner, two nh3 Cleaners."""
+
+    def __init__(self) -> None:
+        # Raw HTML is allowed in Markdown and cleaned afterwards; no extension can emit ids.
+        self._md = markdown.Markdown(
+            extensions=["fenced_code", "nl2br", "sane_lists"], output_format="html"
+        )
+        self._drop = nh3.Cleaner(
+            # Keep a wide set here: this pass only removes dangerous elements and their content;
+            # bleach does the allowlisting.
+            tags=set(ALLOWED_TAGS) | {"div", "span", "h1", "h2", "h3", "h4", "h5", "h6", "u", "sub", "sup"},
+            clean_content_tags=set(DROP_WITH_CONTENT),
+            attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
+            url_schemes=set(URL_SCHEMES),
+            link_rel=None,
+        )
+        self._bleach = bleach.sanitizer.Cleaner(
+            tags=ALLOWED_TAGS,
+            attributes={tag: sorted(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
+            protocols=URL_SCHEMES,
+            strip=True,
+            strip_comments=True,
+            filters=[partial(LinkifyFilter, callbacks=[_set_rel], skip_tags={"pre", "code"}, parse_email=False)],
+        )
+        self._final = nh3.Cleaner(
+            tags=set(ALLOWED_TAGS),
+            clean_content_tags=set(DROP_WITH_CONTENT),
+            attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
+            url_schemes=set(URL_SCHEMES),
+            link_rel=READER_REL,
+        )
+
+    def markdown(self, body: str) -> str:
+        """Markdown -> (unsanitised) HTML, through the one reused instance."""
+        self._md.reset()
+        return self._md.convert(body)
+
+    def _allowlist(self, html: str) -> str:
+        return self._final.clean(fix_structure(self._bleach.clean(html))).strip()
+
+    def clean(self, html: str) -> str:
+        """Sanitise an HTML fragment; clean(clean(x)) == clean(x)."""
+        return self._allowlist(self._drop.clean(strip_controls(html)))
+
+    def sanitise(self, body: str, fmt: str = "markdown") -> str:
+        """Markdown or imported HTML -> safe HTML, always in block elements, so that
+        sanitise(sanitise(x, fmt), "html") == sanitise(x, fmt)."""
+        body = strip_controls(body)
+        if fmt == "html":
+            # Paragraphs are made after dropping dangerous elements, whose content may look like blocks.
+            html = autop(self._drop.clean(body.strip()))
+        else:
+            html = self._drop.clean(self.markdown(body))
+        html = self._allowlist(html)
+        if html and not _BLOCK_RE.search(html):
+            html = f"<p>{html}</p>"
+        return html

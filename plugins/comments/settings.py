@@ -1,0 +1,112 @@
+"""The `COMMENTS` setting: one dict merged over documented defaults.
+
+Every key is declared here with its default and a line of documentation, so a
+typo in pelicanconf.py is an error that names the key instead of silence
+(tests check that each key is also listed in the README).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from typing import Any
+
+# key -> (default, documentation). Sub-dicts are merged key by key too.
+SCHEMA: dict[str, tuple[Any, str]] = {
+    "depth": (5, "Maximum nesting of replies (1 = flat); deeper replies stay at the last level, in order."),
+    "strict": (False, "Any bad comment file fails the build (on in publishconf.py and CI)."),
+    "path": ("comments", "The published store, relative to PATH: <path>/<article-slug>/<id>.md."),
+    "feed_max_items": (50, "Number of comments in the site-wide comment feeds (and each article's feed)."),
+    "feed_atom": ("feeds/comments.atom.xml", "Site-wide Atom comment feed (None: not written)."),
+    "feed_rss": ("feeds/comments.rss.xml", "Site-wide RSS comment feed (None: not written)."),
+    "feed_article_atom": (
+        "feeds/comments/{slug}.atom.xml",
+        "Per-article Atom comment feed, {slug} replaced (None: not written).",
+    ),
+    "cache_name": ("comments-sanitised.json", "File under CACHE_PATH caching sanitised bodies by content hash."),
+    "intake_url": ("/comment", "Where the comment form posts (the intake receiver's POST /comment)."),
+    "rate_limit": (5, "Form submissions accepted per client address and minute (0 or None: no limit)."),
+    "queue_path": ("moderation", "The private moderation queue (pending/, spam/, rejected/), relative to the project."),
+    "notify": (None, "SMTP settings to e-mail the author about each new pending comment (None: off)."),
+    "moderation": (
+        {
+            "max_links": 2,
+            "moderation_words": [],
+            "disallowed_words": [],
+            "auto_approve_known_authors": False,
+        },
+        "Auto-moderation rules, as WordPress: see MODERATION_SCHEMA.",
+    ),
+}
+
+MODERATION_SCHEMA: dict[str, str] = {
+    "max_links": "A comment with more links than this is held for moderation.",
+    "moderation_words": "A comment containing one of these words is held for moderation.",
+    "disallowed_words": "A comment containing one of these words goes to spam.",
+    "auto_approve_known_authors": "Approve at once an author who already has a published comment (same name and e-mail).",
+}
+
+DEFAULTS: dict[str, Any] = {key: default for key, (default, _doc) in SCHEMA.items()}
+SUB_DICTS = ("moderation",)
+
+
+class CommentsSettingsError(ValueError):
+    """A bad `COMMENTS` setting; the message names the key."""
+
+    exitcode = 1
+
+
+def _check(key: str, value: Any) -> None:
+    def bad(expected: str) -> CommentsSettingsError:
+        return CommentsSettingsError(f"COMMENTS['{key}'] : valeur invalide {value!r} ({expected})")
+
+    if key == "depth" and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+        raise bad("entier supérieur ou égal à 1 attendu")
+    if key == "feed_max_items" and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+        raise bad("entier supérieur ou égal à 1 attendu")
+    if key == "strict" and not isinstance(value, bool):
+        raise bad("True ou False attendu")
+    if key == "rate_limit" and value is not None and (
+        not isinstance(value, int) or isinstance(value, bool) or value < 0
+    ):
+        raise bad("entier positif ou None attendu")
+    if key in ("path", "cache_name", "intake_url", "queue_path") and (not isinstance(value, str) or not value):
+        raise bad("chaîne non vide attendue")
+    if key in ("feed_atom", "feed_rss", "feed_article_atom") and value is not None and not isinstance(value, str):
+        raise bad("chaîne ou None attendue")
+    if key == "notify" and value is not None and not isinstance(value, Mapping):
+        raise bad("dictionnaire ou None attendu")
+
+
+def merge_settings(user: Mapping[str, Any] | None) -> dict[str, Any]:
+    """`user` (the COMMENTS setting) merged over the defaults; unknown keys raise."""
+    if user is None:
+        user = {}
+    if not isinstance(user, Mapping):
+        raise CommentsSettingsError(f"COMMENTS doit être un dictionnaire, pas {type(user).__name__}")
+    unknown = sorted(set(user) - set(SCHEMA))
+    if unknown:
+        raise CommentsSettingsError(
+            "COMMENTS : clé inconnue " + ", ".join(f"« {key} »" for key in unknown)
+            + " (clés permises : " + ", ".join(SCHEMA) + ")"
+        )
+    merged = copy.deepcopy(DEFAULTS)
+    for key, value in user.items():
+        if key in SUB_DICTS:
+            if not isinstance(value, Mapping):
+                raise CommentsSettingsError(f"COMMENTS['{key}'] doit être un dictionnaire")
+            wrong = sorted(set(value) - set(merged[key]))
+            if wrong:
+                raise CommentsSettingsError(
+                    f"COMMENTS['{key}'] : clé inconnue " + ", ".join(f"« {w} »" for w in wrong)
+                )
+            merged[key].update(copy.deepcopy(dict(value)))
+        else:
+            _check(key, value)
+            merged[key] = copy.deepcopy(value)
+    return merged
+
+
+def comments_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """The merged COMMENTS dict from Pelican's settings (or any settings mapping)."""
+    return merge_settings(settings.get("COMMENTS"))

@@ -1,0 +1,62 @@
+"""The COMMENTS setting: defaults, merging, unknown keys, documentation."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from comments.settings import DEFAULTS, MODERATION_SCHEMA, SCHEMA, CommentsSettingsError, merge_settings
+from pelican.settings import read_settings
+
+from tests.conftest import ROOT
+
+
+def test_defaults_are_the_documented_ones():
+    merged = merge_settings(None)
+    assert merged["depth"] == 5 and merged["strict"] is False and merged["feed_max_items"] == 50
+    assert merged["intake_url"] == "/comment" and merged["rate_limit"] == 5
+    assert merged["queue_path"] == "moderation" and merged["notify"] is None
+    assert merged["moderation"] == {"max_links": 2, "moderation_words": [], "disallowed_words": [],
+                                    "auto_approve_known_authors": False}
+
+
+def test_user_values_merge_over_defaults_without_touching_them():
+    merged = merge_settings({"depth": 3, "moderation": {"max_links": 0}})
+    assert merged["depth"] == 3 and merged["moderation"]["max_links"] == 0
+    assert merged["moderation"]["moderation_words"] == [] and merged["strict"] is False
+    merged["moderation"]["moderation_words"].append("x")
+    assert DEFAULTS["moderation"]["moderation_words"] == []  # no shared mutable default
+
+
+@pytest.mark.parametrize("user, named", [
+    ({"detph": 3}, "detph"),
+    ({"moderation": {"max_link": 1}}, "max_link"),
+])
+def test_unknown_keys_are_named(user, named):
+    with pytest.raises(CommentsSettingsError, match=re.escape(named)):
+        merge_settings(user)
+
+
+@pytest.mark.parametrize("user", [{"depth": 0}, {"depth": "5"}, {"strict": "yes"}, {"feed_max_items": -1},
+                                  {"rate_limit": -1}, {"moderation": 3}, {"notify": "smtp"}, []])
+def test_bad_values_are_refused(user):
+    with pytest.raises(CommentsSettingsError):
+        merge_settings(user)
+
+
+def test_every_key_is_documented_in_code_and_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Comments", 1)[1].split("\n## ", 1)[0]
+    for key, (_default, doc) in SCHEMA.items():
+        assert doc.strip(), key
+        assert f"`{key}`" in section, f"README: COMMENTS['{key}'] is not documented"
+    for key, doc in MODERATION_SCHEMA.items():
+        assert doc.strip() and f"`{key}`" in section, key
+    assert set(MODERATION_SCHEMA) == set(DEFAULTS["moderation"])
+
+
+def test_project_settings_are_valid_and_production_is_strict():
+    dev = read_settings(str(ROOT / "pelicanconf.py"))
+    assert merge_settings(dev["COMMENTS"])["strict"] is False
+    prod = read_settings(str(ROOT / "publishconf.py"))
+    assert merge_settings(prod["COMMENTS"])["strict"] is True
