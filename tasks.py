@@ -3,6 +3,7 @@
 This file stays thin: it parses arguments and calls the plugin packages.
 """
 
+import json
 import os
 import shlex
 import shutil
@@ -82,10 +83,13 @@ def reserve(c):
     serve(c)
 
 
-@task
-def preview(c):
+@task(help={"output": "build into this folder (its cache beside it) instead of output/"})
+def preview(c, output=None):
     """Build the production version of the site."""
-    pelican_run("-s {settings_publish}".format(**CONFIG))
+    # Another output folder gets its own cache, so it never shares cache/ with output/.
+    cache = json.dumps(output.rstrip("/") + "-cache") if output else ""
+    output_option = f" -o {shlex.quote(output)} -e CACHE_PATH={shlex.quote(cache)}" if output else ""
+    pelican_run("-s {settings_publish}".format(**CONFIG) + output_option)
 
 
 @task
@@ -110,22 +114,139 @@ def livereload(c):
     server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
 
 
-@task(help={"target": "a folder or user@host:path", "dry_run": "show what would change"})
-def publish(c, target=None, dry_run=False):
+@task(help={
+    "target": "a folder or user@host:path (default: $PUBLISH_TARGET, else the blog's server)",
+    "dry_run": "list what would change, change nothing",
+    "output": "build into this folder (its cache beside it) instead of output/",
+})
+def publish(c, target=None, dry_run=False, output=None):
     """Build for production, then rsync output/ to the target (checksums, --delete)."""
-    preview(c)
+    preview(c, output=output)
     target = target or CONFIG["publish_target"]
-    source = CONFIG["deploy_path"].rstrip("/") + "/"
-    flags = "--dry-run --itemize-changes" if dry_run else ""
-    c.run(f"rsync --recursive --checksum --delete --times --exclude .DS_Store {flags} "
+    source = (output or CONFIG["deploy_path"]).rstrip("/") + "/"
+    flags = " --dry-run --itemize-changes" if dry_run else ""
+    # --checksum: Pelican rewrites every file, so mtimes say nothing about changes.
+    c.run(f"rsync --recursive --links --times --checksum --delete{flags} "
           f"{shlex.quote(source)} {shlex.quote(target)}")
 
 
-@task
-def gh_pages(c):
-    """Build for production and commit output/ to the gh-pages branch with ghp-import."""
-    preview(c)
-    c.run("ghp-import --no-jekyll -b {github_pages_branch} -m 'Publication du site' {deploy_path}".format(**CONFIG))
+@task(help={
+    "output": "build into this folder (its cache beside it) instead of output/",
+    "repo": "the git repository to commit into (default: this one)",
+})
+def gh_pages(c, output=None, repo="."):
+    """Build for production and commit output/ to the gh-pages branch with ghp-import (no push)."""
+    preview(c, output=output)
+    source = os.path.abspath(output or CONFIG["deploy_path"])
+    with c.cd(repo):
+        c.run(f"{shlex.quote(sys.executable)} -m ghp_import --no-jekyll "
+              f"-b {CONFIG['github_pages_branch']} -m 'Publication du site' {shlex.quote(source)}")
+
+
+@task(help={"quick": "a small version (under a minute)", "check": "exit 1 when a target is missed"})
+def bench(c, quick=False, check=False):
+    """Time the build against stock Pelican (and the other benches); see benchmarks/run.py."""
+    from benchmarks.run import main as bench_main
+
+    code = bench_main((["--quick"] if quick else []) + (["--check"] if check else []))
+    if code:
+        sys.exit(code)
 
 
 ns = Collection(clean, build, rebuild, regenerate, serve, reserve, preview, livereload, publish, gh_pages)
+ns.add_task(bench)
+
+
+# --- comments.*: import and moderation (plugins/comments/moderation/commands.py) ---
+def _moderation(queue=None, content=None):
+    from comments.moderation import commands  # plugins/ is on sys.path once pelicanconf is read
+
+    return commands, commands.Context.from_pelican(SETTINGS, queue=queue, content=content)
+
+
+_WHERE = {"queue": "the moderation queue folder (default: COMMENTS['queue_path'])",
+          "content": "the content folder (default: PATH)"}
+
+
+@task(name="import", help={"path": "a WordPress WXR, Disqus XML or JSON export",
+                           "dry_run": "report what would be imported, write nothing", **_WHERE})
+def comments_import(c, path, dry_run=False, queue=None, content=None):
+    """Import comments from an export (format detected from the file)."""
+    commands, ctx = _moderation(queue, content)
+    commands.import_export(ctx, path, dry_run=dry_run)
+
+
+@task(name="queue", help={"state": "pending (default), spam, rejected or approved", **_WHERE})
+def comments_queue(c, state="pending", queue=None, content=None):
+    """List the comments waiting for moderation."""
+    commands, ctx = _moderation(queue, content)
+    commands.show_queue(ctx, state)
+
+
+@task(name="show", help=_WHERE)
+def comments_show(c, id, queue=None, content=None):
+    """Show one comment with its thread."""
+    commands, ctx = _moderation(queue, content)
+    commands.show(ctx, id)
+
+
+@task(name="approve", help={"ids": "ids separated by commas: wp-1,wp-2", **_WHERE})
+def comments_approve(c, ids, queue=None, content=None):
+    """Publish comments."""
+    commands, ctx = _moderation(queue, content)
+    commands.approve(ctx, commands.split_ids(ids))
+
+
+@task(name="reject", help={"ids": "ids separated by commas: wp-1,wp-2", **_WHERE})
+def comments_reject(c, ids, queue=None, content=None):
+    """Reject comments (kept in the private queue)."""
+    commands, ctx = _moderation(queue, content)
+    commands.reject(ctx, commands.split_ids(ids))
+
+
+@task(name="spam", help={"ids": "ids separated by commas: wp-1,wp-2", **_WHERE})
+def comments_spam(c, ids, queue=None, content=None):
+    """Mark comments as spam."""
+    commands, ctx = _moderation(queue, content)
+    commands.spam(ctx, commands.split_ids(ids))
+
+
+@task(name="reply", help={"id": "the comment answered", "text": "the reply (Markdown); else $EDITOR", **_WHERE})
+def comments_reply(c, id, text=None, queue=None, content=None):
+    """Publish the author's reply to a comment (approving it first if pending)."""
+    commands, ctx = _moderation(queue, content)
+    commands.reply(ctx, id, text)
+
+
+@task(name="review", help=_WHERE)
+def comments_review(c, queue=None, content=None):
+    """Moderate the pending comments one at a time."""
+    commands, ctx = _moderation(queue, content)
+    commands.review(ctx)
+
+
+@task(name="serve", help={
+    "host": "address to listen on (default 127.0.0.1: put a reverse proxy in front)",
+    "port": "port to listen on (default 8001)",
+    "queue": "the moderation queue folder (default: COMMENTS['queue_path'])",
+    "settings": "Pelican settings file (default pelicanconf.py; publishconf.py in production)",
+    "origin": "extra allowed origins besides SITEURL's, separated by commas",
+    "rate_limit": "submissions per address and minute (default COMMENTS['rate_limit']; 0: none)",
+})
+def comments_serve(c, host="127.0.0.1", port=8001, queue=None, settings=None, origin=None, rate_limit=None):
+    """Run the comment form's receiver (POST /comment, GET /health) until Ctrl+C."""
+    from comments.intake.__main__ import main as intake_main
+
+    argv = ["--host", host, "--port", str(port), "--settings", settings or CONFIG["settings_base"]]
+    argv += ["--queue", queue] if queue else []
+    argv += ["--rate-limit", str(rate_limit)] if rate_limit is not None else []
+    for value in (origin or "").split(","):
+        argv += ["--origin", value.strip()] if value.strip() else []
+    sys.exit(intake_main(argv))
+
+
+ns.add_collection(Collection(
+    "comments", comments_import, comments_queue, comments_show, comments_approve, comments_reject,
+    comments_spam, comments_reply, comments_review,
+    comments_serve,
+))

@@ -1,0 +1,83 @@
+"""Generate a WordPress WXR 1.2 export of N comments (for the import tests and benchmarks).
+
+    python benchmarks/wxr.py 50000 /tmp/big.xml
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+HEAD = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel>
+<title>Blog</title>
+<wp:wxr_version>1.2</wp:wxr_version>
+<wp:author><wp:author_id>1</wp:author_id><wp:author_login>lionel</wp:author_login>
+<wp:author_display_name>Lionel Boscher</wp:author_display_name></wp:author>
+"""
+WORDS = ["marketing", "médias", "sociaux", "entreprise", "réseau", "stratégie", "client", "contenu", "visibilité", "temps", "budget", "Twitter", "LinkedIn", "agence", "retour", "investissement"]
+
+
+def comment_xml(cid: int, parent: int, approved: str, user: int, rng: random.Random, body_words: int) -> str:
+    body = " ".join(rng.choice(WORDS) for _ in range(body_words))
+    return f"""<wp:comment>
+<wp:comment_id>{cid}</wp:comment_id>
+<wp:comment_author><![CDATA[Lecteur {cid % 997}]]></wp:comment_author>
+<wp:comment_author_email>lecteur{cid % 997}@example.org</wp:comment_author_email>
+<wp:comment_author_url>https://example.org/{cid % 997}/</wp:comment_author_url>
+<wp:comment_author_IP>192.0.2.{cid % 250}</wp:comment_author_IP>
+<wp:comment_date>2013-05-02 14:03:00</wp:comment_date>
+<wp:comment_date_gmt>2013-05-02 12:03:00</wp:comment_date_gmt>
+<wp:comment_content><![CDATA[{body}
+
+Deuxième paragraphe, ligne une.
+ligne deux.]]></wp:comment_content>
+<wp:comment_approved>{approved}</wp:comment_approved>
+<wp:comment_type></wp:comment_type>
+<wp:comment_parent>{parent}</wp:comment_parent>
+<wp:comment_user_id>{user}</wp:comment_user_id>
+</wp:comment>
+"""
+
+
+def write_wxr(path: Path | str, comments: int, *, posts: list[tuple[str, str]] | None = None,
+              seed: int = 1, body_words: int = 40) -> Path:
+    """Write an export with `comments` comments spread over `posts` [(slug, title)], streamed to disk.
+
+    About 1 in 10 is a reply, 1 in 20 pending, 1 in 50 spam, 1 in 100 in the trash,
+    1 in 30 by the blog's author (user id 1).
+    """
+    rng = random.Random(seed)
+    posts = posts or [(f"article-{n}", f"Article numéro {n}") for n in range(max(1, comments // 50))]
+    path = Path(path)
+    per_post = -(-comments // len(posts))
+    cid = 0
+    with path.open("w", encoding="utf-8") as out:
+        out.write(HEAD)
+        for number, (slug, title) in enumerate(posts, start=1):
+            if cid >= comments:
+                break
+            out.write(f"<item><title>{escape(title)}</title><link>https://blog.example/{slug}/</link>\n"
+                      f"<dc:creator>lionel</dc:creator><wp:post_id>{number}</wp:post_id>"
+                      f"<wp:post_name>{slug}</wp:post_name><wp:post_type>post</wp:post_type>\n")
+            first = cid + 1
+            for _ in range(min(per_post, comments - cid)):
+                cid += 1
+                parent = rng.randrange(first, cid) if cid > first and rng.random() < 0.1 else 0
+                roll = rng.random()
+                approved = "0" if roll < 0.05 else "spam" if roll < 0.07 else "trash" if roll < 0.08 else "1"
+                user = 1 if rng.random() < 1 / 30 else 0
+                out.write(comment_xml(cid, parent, approved, user, rng, body_words))
+            out.write("</item>\n")
+        out.write("</channel>\n</rss>\n")
+    return path
+
+
+if __name__ == "__main__":
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 50_000
+    target = sys.argv[2] if len(sys.argv) > 2 else "wxr-export.xml"
+    print(write_wxr(target, count))

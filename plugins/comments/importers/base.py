@@ -1,0 +1,156 @@
+"""What every importer yields: one `Record` per comment of the export.
+
+An importer reads its file as a stream, twice if needed (`records()` may be
+called more than once); it never writes anything. The engine (`run.py`)
+validates the whole export first, then writes: a bad file changes nothing.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+from ..model import COMMENT
+from ..store import ID_RE, MAX_AUTHOR, is_http_url
+
+# One comment's body, in characters: WordPress itself caps it at 65,525.
+MAX_BODY = 100_000
+# Any single XML text node: beyond this we stop reading (a hostile or broken file).
+MAX_TEXT = 4 * MAX_BODY
+
+# Verdicts an export may carry. SKIP: not imported (trash, deleted), with a reason.
+APPROVED, PENDING, SPAM, REJECTED, SKIP = "approved", "pending", "spam", "rejected", "skip"
+
+
+class ImportFileError(ValueError):
+    """An export that cannot be imported; the message names the file and, where known, the line."""
+
+    def __init__(self, path: Path | str, line: int | None, message: str):
+        self.path, self.line, self.message = Path(path), line, message
+        where = f"{path}, ligne {line}" if line else str(path)
+        super().__init__(f"{where} : {message}")
+
+
+@dataclass
+class PostRef:
+    """The export's post a comment belongs to, as the export describes it."""
+
+    key: str = ""  # the post's identity in the export (WordPress post id, Disqus thread id)
+    title: str = ""
+    link: str = ""
+    slug: str = ""  # wp:post_name, the Disqus identifier, or the JSON `post`
+    author_login: str = ""  # WordPress dc:creator
+
+    def label(self) -> str:
+        """How the summary and the queue name this post."""
+        if self.title and self.link:
+            return f"{self.title} ({self.link})"
+        return self.title or self.link or self.slug or (f"fil {self.key}" if self.key else "sans titre")
+
+
+@dataclass
+class Record:
+    """One comment read from an export, before it is matched and written."""
+
+    id: str
+    line: int | None
+    state: str  # APPROVED, PENDING, SPAM, REJECTED or SKIP
+    author: str = ""
+    date: Any = None  # an aware datetime
+    body: str = ""
+    parent: str | None = None
+    website: str | None = None
+    role: str | None = None
+    source: str | None = None
+    type: str = COMMENT
+    format: str = "html"
+    email: str | None = None
+    reason: str = ""  # why SKIP or why held
+    post: PostRef = field(default_factory=PostRef)
+    user_id: str = ""  # WordPress comment_user_id, resolved to a role later
+
+
+class Importer:
+    """One export format. Subclasses set `name`, `detect()` and `records()`."""
+
+    name: ClassVar[str] = ""
+
+    def __init__(self, path: Path, *, timezone: str = "UTC", progress=None):
+        self.path = Path(path)
+        self.timezone = timezone
+        self.progress = progress
+
+    @classmethod
+    def detect(cls, head: str) -> bool:
+        """True when `head` (the file's first kilobytes, decoded loosely) is this format."""
+        raise NotImplementedError
+
+    def records(self) -> Iterator[Record]:
+        """Every comment of the export, in file order; may be called again."""
+        raise NotImplementedError
+
+    def resolve(self, record: Record) -> Record:
+        """Fill what only the whole file tells (the post of a Disqus thread, WordPress roles)."""
+        return record
+
+    def error(self, line: int | None, message: str) -> ImportFileError:
+        return ImportFileError(self.path, line, message)
+
+
+# --- helpers shared by the importers ----------------------------------------------
+
+_SPACES = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[^\w\s]", re.UNICODE)
+
+
+def clean_name(value: str | None, *, entities: bool = False) -> str:
+    """An author name as one line of text (WordPress stores names with HTML entities)."""
+    value = value or ""
+    if entities:
+        value = html.unescape(value)
+    value = _SPACES.sub(" ", value).strip()
+    if len(value) > MAX_AUTHOR:
+        value = value[: MAX_AUTHOR - 1].rstrip() + "…"
+    return value or "Anonyme"
+
+
+def clean_website(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value if is_http_url(value) else None
+
+
+def clean_email(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value if "@" in value and not any(ch.isspace() for ch in value) else None
+
+
+def check_id(importer: Importer, value: str, line: int | None, what: str = "identifiant") -> str:
+    """`value` if it is a valid comment id, else a clear error (ids become file names)."""
+    if not ID_RE.match(value) or len(value) > 100:
+        raise importer.error(line, f"{what} de commentaire invalide « {value[:80]} » "
+                                   "(lettres minuscules, chiffres et tirets seulement)")
+    return value
+
+
+def check_body(importer: Importer, body: str, line: int | None, cid: str) -> str:
+    if len(body) > MAX_BODY:
+        raise importer.error(
+            line, f"commentaire {cid} trop long ({len(body):,} caractères, au plus {MAX_BODY:,})".replace(",", "\u202f")
+        )
+    return body
+
+
+def normalise_title(value: str) -> str:
+    """Casefolded, accents stripped, punctuation dropped: how titles are compared."""
+    value = unicodedata.normalize("NFKD", html.unescape(value or ""))
+    value = "".join(ch for ch in value if not unicodedata.combining(ch)).casefold()
+    return _SPACES.sub(" ", _NON_WORD.sub(" ", value)).strip()
+
+
+def settings_get(settings: Mapping | None, key: str, default: Any) -> Any:
+    return (settings or {}).get(key, default)

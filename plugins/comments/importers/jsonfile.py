@@ -1,0 +1,104 @@
+"""The project's own JSON: a list of comment objects (documented in the README).
+
+Each object has the store's keys (`id`, `author`, `date`, `body`, and optionally
+`parent`, `website`, `role`, `type`, `format`, `source`), plus `post` (the
+article's slug), `state` (approved, pending, spam or rejected; default pending)
+and optionally `email` (kept in the private queue only).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from ..model import COMMENT, MENTION_TYPES
+from .base import (
+    APPROVED,
+    PENDING,
+    REJECTED,
+    SPAM,
+    Importer,
+    PostRef,
+    Record,
+    check_body,
+    check_id,
+    clean_email,
+    clean_name,
+    clean_website,
+)
+
+KEYS = {"id", "author", "date", "body", "parent", "website", "role", "type", "format", "source",
+        "post", "state", "email"}
+STATES = (APPROVED, PENDING, SPAM, REJECTED)
+
+
+class JsonImporter(Importer):
+    name = "JSON"
+
+    @classmethod
+    def detect(cls, head: str) -> bool:
+        return head.lstrip("\ufeff \t\r\n").startswith("[")
+
+    def records(self) -> Iterator[Record]:
+        # The project's own format is small; it is read whole (only XML exports are streamed).
+        try:
+            data = json.loads(self.path.read_bytes().decode("utf-8-sig"))
+        except UnicodeDecodeError as exc:
+            raise self.error(None, f"UTF-8 invalide (octet {exc.start})") from None
+        except json.JSONDecodeError as exc:
+            raise self.error(exc.lineno, f"JSON invalide, colonne {exc.colno} : {exc.msg}") from None
+        except RecursionError:
+            raise self.error(None, "JSON trop profondément imbriqué") from None
+        if not isinstance(data, list):
+            raise self.error(1, "une liste d'objets JSON est attendue ([{…}, {…}])")
+        for number, item in enumerate(data, start=1):
+            yield self._record(item, number)
+
+    def _record(self, item, number: int) -> Record:
+        where = f"élément n° {number}"
+
+        def fail(field: str, message: str):
+            raise self.error(None, f"{where}, champ « {field} » : {message}")
+
+        if not isinstance(item, dict):
+            raise self.error(None, f"{where} : un objet JSON est attendu")
+        unknown = sorted(set(item) - KEYS)
+        if unknown:
+            fail(unknown[0], "clé inconnue (clés permises : " + ", ".join(sorted(KEYS)) + ")")
+        for key, value in item.items():
+            if value is not None and not isinstance(value, str):
+                fail(key, "une chaîne est attendue")
+        for key in ("id", "author", "date", "post"):
+            if not (item.get(key) or "").strip():
+                fail(key, "champ obligatoire manquant")
+        cid = check_id(self, item["id"].strip(), None)
+        parent = item.get("parent") or None
+        if parent is not None:
+            parent = check_id(self, parent.strip(), None, "parent")
+        state = item.get("state") or PENDING
+        if state not in STATES:
+            fail("state", "valeurs permises : " + ", ".join(STATES))
+        ctype = item.get("type") or COMMENT
+        if ctype not in (COMMENT, *MENTION_TYPES):
+            fail("type", "valeurs permises : comment, pingback, trackback")
+        fmt = item.get("format") or "markdown"
+        if fmt not in ("markdown", "html"):
+            fail("format", "valeurs permises : markdown, html")
+        if item.get("role") not in (None, "", "author"):
+            fail("role", "seule la valeur « author » est permise")
+        try:
+            date = datetime.fromisoformat(item["date"].strip())
+            if date.tzinfo is None:
+                raise ValueError
+        except ValueError:
+            fail("date", "date invalide, format attendu : 2013-05-02T14:03:00+02:00")
+        return Record(
+            id=cid, line=None, state=state, author=clean_name(item["author"]),
+            date=date.astimezone(ZoneInfo(self.timezone)),
+            body=check_body(self, (item.get("body") or "").strip("\n"), None, cid),
+            parent=parent, website=clean_website(item.get("website")), role=item.get("role") or None,
+            source=item.get("source") or None, type=ctype, format=fmt,
+            email=clean_email(item.get("email")), post=PostRef(slug=item["post"].strip()),
+        )

@@ -1,0 +1,126 @@
+"""WordPress eXtended RSS (WXR 1.0 to 1.2, http or https namespace)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from urllib.parse import unquote
+from xml.etree.ElementTree import Element
+from zoneinfo import ZoneInfo
+
+from ..model import COMMENT, MENTION_TYPES
+from .autop import autop
+from .base import (
+    APPROVED,
+    PENDING,
+    SKIP,
+    SPAM,
+    Importer,
+    PostRef,
+    Record,
+    check_body,
+    check_id,
+    clean_email,
+    clean_name,
+    clean_website,
+)
+from .xmlstream import line_of, stream, text
+
+_WXR = re.compile(r"<rss\b[^>]*xmlns:wp=[\"']https?://wordpress\.org/export/1\.[0-2]/[\"']", re.S)
+_STATES = {"1": APPROVED, "0": PENDING, "spam": SPAM}
+_TRASH = ("trash", "post-trashed")
+_ZERO_DATE = "0000-00-00"
+
+
+class WordPressImporter(Importer):
+    name = "WordPress (WXR)"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.author_ids: set[str] = set()  # WordPress user ids of the blog's authors
+        self.author_names: set[str] = set()  # their logins and display names, casefolded
+
+    @classmethod
+    def detect(cls, head: str) -> bool:
+        return bool(_WXR.search(head))
+
+    def records(self) -> Iterator[Record]:
+        for root, element, line in stream(self.path, {"item", "wp:author"}, 3, self.progress):
+            if root != "rss":
+                raise self.error(1, f"élément racine <{root}> inattendu : un export WordPress commence par <rss>")
+            if element.tag == "wp:author":
+                self._author(element)
+                continue
+            post = PostRef(
+                key=text(element, "wp:post_id").strip(),
+                title=text(element, "title").strip(),
+                link=text(element, "link").strip(),
+                slug=unquote(text(element, "wp:post_name").strip()),
+                author_login=text(element, "dc:creator").strip(),
+            )
+            for node in element:
+                if node.tag == "wp:comment":
+                    yield self._record(node, post, line_of(node) or line)
+
+    def _author(self, element: Element) -> None:
+        author_id = text(element, "wp:author_id").strip()
+        if author_id and author_id != "0":
+            self.author_ids.add(author_id)
+        for tag in ("wp:author_login", "wp:author_display_name"):
+            name = clean_name(text(element, tag), entities=True).casefold()
+            if name != "anonyme":
+                self.author_names.add(name)
+
+    def _record(self, node: Element, post: PostRef, line: int | None) -> Record:
+        raw_id = text(node, "wp:comment_id").strip()
+        cid = check_id(self, f"wp-{raw_id.lower()}", line)
+        raw_parent = text(node, "wp:comment_parent").strip()
+        parent = None
+        if raw_parent not in ("", "0"):
+            parent = check_id(self, f"wp-{raw_parent.lower()}", line, "parent")
+        approved = text(node, "wp:comment_approved").strip()
+        ctype = text(node, "wp:comment_type").strip().lower() or COMMENT
+        state, reason = _STATES.get(approved, PENDING), ""
+        if approved in _TRASH:
+            state, reason = SKIP, "dans la corbeille de WordPress"
+        elif approved not in _STATES:
+            reason = f"état WordPress inconnu « {approved[:40]} »"
+        if ctype not in (COMMENT, *MENTION_TYPES) and state != SKIP:
+            state, reason = SKIP, f"type de commentaire « {ctype[:40]} » non importé"
+        author = clean_name(text(node, "wp:comment_author"), entities=True)
+        user_id = text(node, "wp:comment_user_id").strip()
+        # A registered user writing under an author's name teaches us that author's id.
+        if user_id not in ("", "0") and (
+            author.casefold() in self.author_names or author.casefold() == post.author_login.casefold()
+        ):
+            self.author_ids.add(user_id)
+        body = check_body(self, autop(text(node, "wp:comment_content")), line, cid)
+        return Record(
+            id=cid, line=line, state=state, reason=reason, author=author, date=self._date(node, line, cid),
+            body=body, parent=parent, website=clean_website(text(node, "wp:comment_author_url")),
+            source=f"wordpress:{raw_id}", type=ctype, format="html",
+            email=clean_email(text(node, "wp:comment_author_email")), post=post, user_id=user_id,
+        )
+
+    def _date(self, node: Element, line: int | None, cid: str) -> datetime:
+        gmt = text(node, "wp:comment_date_gmt").strip()
+        local = text(node, "wp:comment_date").strip()
+        try:
+            if gmt and not gmt.startswith(_ZERO_DATE):
+                value = datetime.strptime(gmt, "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
+            elif local and not local.startswith(_ZERO_DATE):
+                value = datetime.strptime(local, "%Y-%m-%d %H:%M:%S").replace(tzinfo=ZoneInfo(self.timezone))
+            else:
+                raise ValueError
+        except ValueError:
+            raise self.error(
+                line, f"commentaire {cid} : date absente ou invalide (« {(gmt or local)[:40]} », "
+                      "attendu AAAA-MM-JJ HH:MM:SS)"
+            ) from None
+        return value.astimezone(ZoneInfo(self.timezone))
+
+    def resolve(self, record: Record) -> Record:
+        if record.user_id not in ("", "0") and record.user_id in self.author_ids:
+            record.role = "author"
+        return record

@@ -1,0 +1,163 @@
+"""The intake receiver: a small Starlette app taking comment form posts into the moderation queue.
+
+POST /comment (form-encoded or JSON) and GET /health. The order of checks
+keeps the cheap refusals first: size announced, origin, rate limit, then the
+body is read (never more than the limit), decoded and checked.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from starlette.applications import Starlette
+from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from ..model import APPROVED, Comment
+from .catalog import Catalog
+from .config import IntakeConfig, origin_of
+from .filing import Filer
+from .form import JSON_TYPE, Rejected, check, decode_fields, media_type
+from .notify import notify_pending
+from .pages import error_page
+from .ratelimit import RateLimiter
+
+logger = logging.getLogger(__name__)
+
+# The confirmation is an element of the article page shown by CSS `:target`,
+# so it works without JavaScript (see theme/templates/partials/respond.html).
+CONFIRM_FRAGMENT = {"pending": "commentaire-en-attente", "approved": "commentaire-publie"}
+MESSAGES = {
+    "pending": "Merci\u202f! Votre commentaire est en attente de modération.",
+    "approved": "Merci\u202f! Votre commentaire est accepté\u00a0: il paraîtra à la prochaine mise à jour du site.",
+}
+
+
+def new_id() -> str:
+    """A random comment id, `[a-z0-9-]+` as the store requires."""
+    return "c-" + secrets.token_hex(6)
+
+
+class TooLarge(Exception):
+    pass
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused as soon as it passes `limit` bytes."""
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise TooLarge
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def request_origin(request: Request) -> str | None:
+    """The origin the browser says the post comes from (Origin, else Referer); None if neither."""
+    origin = request.headers.get("origin")
+    if origin is not None:
+        return origin_of(origin) or "null"
+    referer = request.headers.get("referer")
+    if referer:
+        return origin_of(referer) or "null"
+    return None
+
+
+def origin_allowed(origin: str, config: IntakeConfig, request: Request) -> bool:
+    """SITEURL's origin, the configured ones and the receiver's own; with a relative
+    SITEURL (local development) any loopback origin is accepted too."""
+    if origin in config.allowed_origins or origin == origin_of(str(request.base_url)):
+        return True
+    if not config.siteurl.startswith(("http://", "https://")):
+        host = origin.split("://", 1)[-1].rsplit(":", 1)[0] if "://" in origin else ""
+        return host in ("127.0.0.1", "localhost", "[::1]")
+    return False
+
+
+def create_app(config: IntakeConfig, catalog: Catalog | None = None) -> Starlette:
+    """The ASGI application for `config`."""
+    catalog = catalog or Catalog(config.settings, config.comments_dir)
+    filer = Filer(config.queue, Path(config.settings["PATH"]), config.comments)
+    limiter = RateLimiter(config.rate_limit)
+    tz = ZoneInfo(str(config.settings.get("TIMEZONE") or "UTC"))
+
+    def wants_json(request: Request) -> bool:
+        kind, _ = media_type(request.headers.get("content-type", ""))
+        return kind == JSON_TYPE or "application/json" in request.headers.get("accept", "")
+
+    def refuse(request: Request, exc: Rejected, headers: dict | None = None) -> Response:
+        if wants_json(request):
+            return JSONResponse({"error": " ".join(exc.errors.values()), "errors": exc.errors},
+                                status_code=exc.status, headers=headers)
+        post = catalog.post(exc.fields.get("post", "")) if exc.fields.get("post") else None
+        back = site_url(request, post.url) + "#respond" if post else None
+        html = error_page(exc.errors, exc.fields, action=str(request.url.path), back=back)
+        return HTMLResponse(html, status_code=exc.status, headers=headers)
+
+    def site_url(request: Request, path: str) -> str:
+        # Absolute SITEURL in production; else the (allowed) origin of the page that posted.
+        if config.siteurl.startswith(("http://", "https://")):
+            return f"{config.siteurl}/{path}"
+        origin = request_origin(request)
+        if origin and origin != "null":
+            return f"{origin}{config.siteurl}/{path}"
+        return f"{config.siteurl}/{path}"
+
+    async def submit(request: Request) -> Response:
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > config.max_bytes):
+            return refuse(request, Rejected(413, {"": "Requête trop volumineuse (64\u00a0Ko au plus)."}))
+        origin = request_origin(request)
+        if origin is not None and not origin_allowed(origin, config, request):
+            return refuse(request, Rejected(403, {"": "Envoi refusé : ce formulaire vient d’un autre site."}))
+        client = request.client.host if request.client else "?"
+        wait = limiter.hit(client)
+        if wait:
+            return refuse(
+                request,
+                Rejected(429, {"": f"Trop de commentaires envoyés : réessayez dans {wait}\u00a0s."}),
+                headers={"Retry-After": str(wait)},
+            )
+        try:
+            raw = await read_body(request, config.max_bytes)
+        except TooLarge:
+            return refuse(request, Rejected(413, {"": "Requête trop volumineuse (64\u00a0Ko au plus)."}))
+        try:
+            fields = decode_fields(request.headers.get("content-type", ""), raw)
+            if catalog.due():  # file system walk: off the event loop
+                await run_in_threadpool(catalog.refresh)
+            sub = check(fields, catalog, request.headers.get("referer"))
+        except Rejected as exc:
+            return refuse(request, exc)
+
+        comment = Comment(
+            id=new_id(), author=sub.author, date=datetime.now(tz).replace(microsecond=0),
+            body=sub.body, parent=sub.parent, website=sub.website, source="form",
+            post=sub.post.slug, email=sub.email,
+        )
+        state = await run_in_threadpool(filer.file, comment, sub.honeypot)
+        # A honeypot or spam verdict is answered exactly like a pending comment.
+        shown = "approved" if state == APPROVED else "pending"
+        task = None
+        if state == "pending" and config.notify:
+            task = BackgroundTask(notify_pending, comment, sub.post, config.notify, config.siteurl)
+        if wants_json(request):
+            return JSONResponse({"status": shown, "message": MESSAGES[shown]}, status_code=202, background=task)
+        url = site_url(request, sub.post.url) + "#" + CONFIRM_FRAGMENT[shown]
+        return RedirectResponse(url, status_code=303, background=task)
+
+    async def health(request: Request) -> Response:
+        return JSONResponse({"status": "ok"})
+
+    return Starlette(routes=[
+        Route("/comment", submit, methods=["POST"]),
+        Route("/health", health, methods=["GET", "HEAD"]),
+    ])

@@ -1,0 +1,184 @@
+"""What the receiver knows of the site: the commentable posts and their published comment ids.
+
+Read from the content folder at start-up, then refreshed cheaply (at most once
+per `interval` seconds, re-reading only files whose mtime or size changed), so
+an article published or a comment approved later is known without a restart.
+A post's URL is computed by Pelican's own content classes from the same
+settings as the build (ARTICLE_URL, PAGE_URL, slugify rules), so the redirect
+lands exactly where the built page is.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pelican.contents import Article, Page
+from pelican.readers import BaseReader
+
+from ..store import ID_RE, SLUG_RE
+
+logger = logging.getLogger(__name__)
+
+MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")
+
+
+@dataclass(frozen=True)
+class Post:
+    """A published article or page that may take comments."""
+
+    slug: str
+    title: str
+    url: str  # relative to SITEURL, as Pelican writes it ("2013/04/slug/")
+    comments_mode: str  # "open" | "closed" | "hidden"
+
+
+def read_metadata(path: Path) -> dict[str, str]:
+    """The header lines of a Markdown post ("Key: value" up to the first blank line).
+
+    Same shape as Python-Markdown's `meta` extension, which Pelican uses:
+    keys are lower-cased, indented lines continue the previous value.
+    """
+    meta: dict[str, str] = {}
+    key = None
+    with path.open(encoding="utf-8-sig") as handle:
+        for line in handle:
+            line = line.rstrip("\r\n")
+            if not line.strip():
+                break
+            if key and line[:1] in (" ", "\t"):
+                meta[key] += " " + line.strip()
+                continue
+            name, sep, value = line.partition(":")
+            if not sep or not name.strip() or " " in name.strip():
+                break
+            key = name.strip().lower()
+            meta[key] = value.strip()
+    return meta
+
+
+def build_post(path: Path, settings: Mapping[str, Any], page: bool) -> Post | None:
+    """A Post from a source file through Pelican's classes; None if not published."""
+    reader = BaseReader(settings)
+    metadata = {name: reader.process_metadata(name, value) for name, value in read_metadata(path).items()}
+    if "title" not in metadata:
+        return None
+    if not page and "date" not in metadata:
+        return None  # Pelican refuses an undated article (DEFAULT_DATE is None)
+    cls = Page if page else Article
+    content = cls("", metadata=metadata, settings=dict(settings), source_path=str(path))
+    if content.status not in ("published", "hidden"):
+        return None
+    slug = content.slug or ""
+    if not SLUG_RE.match(slug):
+        return None
+    # As the comments plugin: articles are open by default, pages only when they say so.
+    default = "closed" if page else "open"
+    mode = str(metadata.get("comments", default)).strip().lower() or default
+    return Post(slug=slug, title=str(content.title), url=content.url, comments_mode=mode)
+
+
+class Catalog:
+    """Commentable posts by slug and their published comment ids, kept fresh."""
+
+    def __init__(self, settings: Mapping[str, Any], comments_dir: Path, interval: float = 1.0):
+        self.settings = settings
+        content = Path(settings["PATH"])
+        self.sources = [(content / p, False) for p in settings.get("ARTICLE_PATHS", [])]
+        self.sources += [(content / p, True) for p in settings.get("PAGE_PATHS", [])]
+        self.comments_dir = comments_dir
+        self.interval = interval
+        self._files: dict[Path, tuple[tuple[int, int], Post | None]] = {}
+        self._ids: dict[str, tuple[int, frozenset[str]]] = {}
+        self._posts: dict[str, Post] = {}
+        self._checked = 0.0
+        self._lock = threading.Lock()
+        self.refresh(force=True)
+
+    def post(self, slug: str) -> Post | None:
+        self.refresh()
+        return self._posts.get(slug)
+
+    def has_comment(self, slug: str, comment_id: str) -> bool:
+        self.refresh()
+        entry = self._ids.get(slug)
+        return entry is not None and comment_id in entry[1]
+
+    def due(self) -> bool:
+        """True when the next lookup would re-read the content folder."""
+        return time.monotonic() - self._checked >= self.interval
+
+    def refresh(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self._checked < self.interval:
+            return
+        with self._lock:
+            if not force and now - self._checked < self.interval:
+                return
+            self._refresh_posts()
+            self._refresh_ids()
+            self._checked = time.monotonic()
+
+    def _refresh_posts(self) -> None:
+        seen: set[Path] = set()
+        changed = False
+        for folder, page in self.sources:
+            for path, stamp in _walk(folder):
+                seen.add(path)
+                known = self._files.get(path)
+                if known and known[0] == stamp:
+                    continue
+                changed = True
+                try:
+                    post = build_post(path, self.settings, page)
+                except Exception as exc:  # a broken post must not stop the receiver
+                    logger.warning("%s : article illisible, ignoré (%s)", path, exc)
+                    post = None
+                self._files[path] = (stamp, post)
+        for gone in set(self._files) - seen:
+            changed = True
+            del self._files[gone]
+        if changed:
+            self._posts = {post.slug: post for _stamp, post in self._files.values() if post}
+
+    def _refresh_ids(self) -> None:
+        # Adding or removing a comment file changes its folder's mtime: that is all we watch.
+        ids: dict[str, tuple[int, frozenset[str]]] = {}
+        try:
+            entries = list(os.scandir(self.comments_dir))
+        except FileNotFoundError:
+            entries = []
+        for entry in entries:
+            if not entry.is_dir() or not SLUG_RE.match(entry.name):
+                continue
+            mtime = entry.stat().st_mtime_ns
+            known = self._ids.get(entry.name)
+            if known and known[0] == mtime:
+                ids[entry.name] = known
+                continue
+            names = frozenset(
+                name[:-3] for name in os.listdir(entry.path)
+                if name.endswith(".md") and not name.startswith(".") and ID_RE.match(name[:-3])
+            )
+            ids[entry.name] = (mtime, names)
+        self._ids = ids
+
+
+def _walk(folder: Path):
+    """(path, (mtime_ns, size)) of every Markdown source under `folder`."""
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if name.endswith(MARKDOWN_EXTENSIONS) and not name.startswith("."):
+                path = Path(dirpath) / name
+                try:
+                    st = path.stat()
+                except FileNotFoundError:
+                    continue
+                yield path, (st.st_mtime_ns, st.st_size)

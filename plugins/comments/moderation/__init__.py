@@ -1,0 +1,1 @@
+"""Moderation: the private queue, the auto-moderation rules, the author's commands."""

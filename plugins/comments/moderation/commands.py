@@ -1,0 +1,336 @@
+"""The author's moderation commands (called by tasks.py's `comments.*` tasks), in French.
+
+Every command takes the queue lock for its whole run (`review` per action, so
+the form receiver is never blocked by a waiting prompt). Errors end with
+invoke's `Exit` (exit code 1) and a message naming what is wrong.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import shlex
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+from zoneinfo import ZoneInfo
+
+from invoke.exceptions import Exit
+
+from ..model import APPROVED, PENDING, REJECTED, SPAM, Comment
+from ..store import ID_RE, CommentFileError
+from .display import NBSP, table, thread
+from .queue import STATE_LABELS, CommentNotFound, Queue, QueueError
+from .rules import KnownAuthors
+
+DEFAULT_QUEUE = "moderation"
+
+
+@dataclass
+class Context:
+    """Where the commands work and with which settings."""
+
+    content: Path
+    queue_root: Path
+    settings: dict = field(default_factory=dict)  # the merged COMMENTS setting
+    author: str = "Auteur"
+    timezone: str = "UTC"
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+
+    @classmethod
+    def from_pelican(cls, pelican: Mapping, *, queue: str | None = None, content: str | None = None,
+                     root: Path | None = None) -> Context:
+        """From Pelican's settings (pelicanconf.py); relative paths are taken from `root`."""
+        try:
+            from ..settings import merge_settings
+
+            comments = merge_settings(pelican.get("COMMENTS"))
+        except ImportError:
+            comments = dict(pelican.get("COMMENTS") or {})
+        except ValueError as exc:
+            raise Exit(f"Erreur{NBSP}: {exc}", code=1) from None
+        root = Path(root or Path.cwd())
+        return cls(
+            content=root / (content or pelican.get("PATH", "content")),
+            queue_root=root / (queue or comments.get("queue_path") or DEFAULT_QUEUE),
+            settings=comments, author=pelican.get("AUTHOR") or "Auteur",
+            timezone=pelican.get("TIMEZONE") or "UTC",
+        )
+
+    def queue(self) -> Queue:
+        return Queue(self.queue_root, self.content, store=self.settings.get("path", "comments"))
+
+    def known_authors(self) -> KnownAuthors:
+        return KnownAuthors(self.queue_root / "known-authors.json")
+
+    def say(self, line: str = "") -> None:
+        self.out.write(line + "\n")
+        self.out.flush()
+
+
+def fail(message: str) -> Exit:
+    return Exit(f"Erreur{NBSP}: {message}\n", code=1)
+
+
+# --- import ---------------------------------------------------------------------------
+
+def import_export(ctx: Context, path: str, *, dry_run: bool = False) -> None:
+    from ..importers import ImportFileError
+    from ..importers.progress import Progress
+    from ..importers.run import import_file
+
+    try:
+        summary = import_file(
+            path, content=ctx.content, queue_root=ctx.queue_root, settings=ctx.settings,
+            timezone=ctx.timezone, dry_run=dry_run, progress=Progress(),
+        )
+    except ImportFileError as exc:
+        raise fail(f"{exc}\nRien n'a été importé.") from None
+    ctx.say(str(summary))
+
+
+# --- looking ------------------------------------------------------------------------------
+
+def show_queue(ctx: Context, state: str = PENDING) -> None:
+    queue = ctx.queue()
+    try:
+        with queue.lock():
+            comments = queue.list(state)
+    except CommentFileError as exc:
+        raise fail(str(exc)) from None
+    for note in queue.notes:
+        ctx.say(note)
+    if not comments:
+        ctx.say(f"Aucun commentaire {STATE_LABELS[state]}.")
+        return
+    for line in table(comments):
+        ctx.say(line)
+    n = len(comments)
+    label = STATE_LABELS[state] + ("s" if n > 1 and state != PENDING else "")
+    ctx.say(f"\n{n} commentaire{'s' if n > 1 else ''} {label}.")
+
+
+def _check_ids(ids: list[str]) -> list[str]:
+    ids = [i for i in ids if i]
+    if not ids:
+        raise fail("aucun identifiant donné")
+    bad = [i for i in ids if not ID_RE.match(i)]
+    if bad:
+        raise fail("identifiant invalide " + ", ".join(f"« {i} »" for i in bad)
+                   + " (lettres minuscules, chiffres et tirets seulement)")
+    return ids
+
+
+def split_ids(value: str | list[str]) -> list[str]:
+    """'wp-1,wp-2 wp-3' -> ['wp-1', 'wp-2', 'wp-3']."""
+    if isinstance(value, str):
+        value = [value]
+    return [part for item in value for part in re.split(r"[\s,;]+", item.strip()) if part]
+
+
+def _get(queue: Queue, cid: str):
+    try:
+        return queue.get(cid)
+    except CommentNotFound:
+        raise fail(f"aucun commentaire « {cid} » (ni publié, ni dans la file {queue.root})") from None
+    except CommentFileError as exc:
+        raise fail(str(exc)) from None
+
+
+def _thread_of(queue: Queue, post: str) -> dict[str, tuple[str, Comment]]:
+    others: dict[str, tuple[str, Comment]] = {}
+    folder = queue.store / post
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        try:
+            others[path.stem] = (APPROVED, queue.read(APPROVED, path))
+        except CommentFileError:
+            continue
+    for state in (PENDING, SPAM, REJECTED):
+        for path in queue.files(state):
+            try:
+                comment = queue.read(state, path)
+            except CommentFileError:
+                continue
+            if comment.post == post:
+                others[comment.id] = (state, comment)
+    return others
+
+
+def show(ctx: Context, cid: str) -> None:
+    (cid,) = _check_ids([cid])
+    queue = ctx.queue()
+    with queue.lock():
+        state, comment, _path = _get(queue, cid)
+        others = _thread_of(queue, comment.post)
+    from ..importers.articles import ArticleIndex
+
+    title = ArticleIndex(ctx.content).title_of.get(comment.post, "")
+    for line in thread(comment, state, others, title):
+        ctx.say(line)
+
+
+# --- moving ----------------------------------------------------------------------------------
+
+def _articles(ctx: Context):
+    from ..importers.articles import ArticleIndex
+
+    return ArticleIndex(ctx.content)
+
+
+def set_state(ctx: Context, ids: list[str], new_state: str, queue: Queue | None = None) -> None:
+    """approve / reject / spam: check every id first, then move each one."""
+    ids = _check_ids(ids)
+    queue = queue or ctx.queue()
+    with queue.lock():
+        found = {cid: _get(queue, cid) for cid in ids}
+        if new_state == APPROVED:
+            articles = _articles(ctx)
+            missing = [f"{cid} (post{NBSP}: {c.post})" for cid, (_s, c, _p) in found.items()
+                       if c.post not in articles]
+            if missing:
+                raise fail(
+                    "article introuvable pour " + ", ".join(missing)
+                    + f"{NBSP}; corrigez « post: » dans le fichier de la file, ou créez l'article. Rien n'a été changé."
+                )
+        known = ctx.known_authors()
+        for cid in ids:
+            old_state, comment = queue.move(cid, new_state)
+            if old_state == new_state:
+                ctx.say(f"{cid}{NBSP}: déjà {STATE_LABELS[new_state]}.")
+                continue
+            if new_state == APPROVED:
+                known.add(comment.author, comment.email)
+            ctx.say(f"{cid}{NBSP}: {STATE_LABELS[old_state]} → {STATE_LABELS[new_state]} ({comment.path})")
+        known.save()
+
+
+def approve(ctx: Context, ids: list[str]) -> None:
+    set_state(ctx, ids, APPROVED)
+
+
+def reject(ctx: Context, ids: list[str]) -> None:
+    set_state(ctx, ids, REJECTED)
+
+
+def spam(ctx: Context, ids: list[str]) -> None:
+    set_state(ctx, ids, SPAM)
+
+
+# --- replying ----------------------------------------------------------------------------------
+
+EDITOR_HELP = "# Écrivez votre réponse au-dessus (Markdown). Les lignes commençant par # sont ignorées.\n"
+
+
+def text_from_editor(quoted: str) -> str:
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not editor:
+        raise fail("aucun texte : donnez --text «\u00a0…\u00a0» ou définissez la variable $EDITOR")
+    with tempfile.NamedTemporaryFile("w+", suffix=".md", encoding="utf-8", delete=False) as handle:
+        handle.write("\n\n" + EDITOR_HELP + "".join(f"# > {line}\n" for line in quoted.splitlines()))
+        name = handle.name
+    try:
+        subprocess.run([*shlex.split(editor), name], check=True)
+        text = Path(name).read_text(encoding="utf-8")
+    except (OSError, subprocess.CalledProcessError) as exc:
+        raise fail(f"l'éditeur « {editor} » a échoué ({exc})") from None
+    finally:
+        Path(name).unlink(missing_ok=True)
+    return "\n".join(line for line in text.splitlines() if not line.startswith("#")).strip()
+
+
+def reply(ctx: Context, cid: str, text: str | None = None) -> str:
+    """Publish the author's reply to `cid` (approving it first if pending); returns the new id."""
+    (cid,) = _check_ids([cid])
+    queue = ctx.queue()
+    with queue.lock():
+        state, comment, _path = _get(queue, cid)
+    if state in (SPAM, REJECTED):
+        raise fail(f"{cid} est {STATE_LABELS[state]}{NBSP}: approuvez-le avant d'y répondre")
+    if text is None:
+        from .display import as_text
+
+        text = text_from_editor(as_text(comment))
+    text = (text or "").strip()
+    if not text:
+        raise fail("réponse vide : rien n'a été publié")
+    with queue.lock():
+        state, comment, _path = _get(queue, cid)
+        if state == PENDING:
+            set_state(ctx, [cid], APPROVED, queue)
+        new_id = secrets.token_hex(5)
+        while queue.locate(new_id):
+            new_id = secrets.token_hex(5)
+        answer = Comment(
+            id=new_id, author=ctx.author, date=datetime.now(ZoneInfo(ctx.timezone)).replace(microsecond=0),
+            body=text, parent=cid, role="author", post=comment.post,
+        )
+        try:
+            path = queue.write(answer, APPROVED)
+        except QueueError as exc:
+            raise fail(str(exc)) from None
+    ctx.say(f"Réponse {new_id} publiée ({path}).")
+    return new_id
+
+
+# --- review -----------------------------------------------------------------------------------
+
+PROMPT = f"[a]pprouver, [r]ejeter, [s]pam, r[é]pondre, [p]asser, [q]uitter{NBSP}? "
+ACTIONS = {"a": "approve", "r": "reject", "s": "spam", "é": "reply", "e": "reply", "p": "skip", "q": "quit"}
+
+
+def _ask_reply(ask: Callable[[str], str]) -> str:
+    if os.environ.get("VISUAL") or os.environ.get("EDITOR"):
+        return ""  # reply() opens the editor
+    lines = []
+    while True:
+        line = ask("> " if lines else f"Votre réponse (ligne vide pour finir){NBSP}:\n> ")
+        if not line.strip():
+            return "\n".join(lines)
+        lines.append(line)
+
+
+def review(ctx: Context, ask: Callable[[str], str] = input) -> None:
+    """Walk the pending queue, oldest first, one comment at a time."""
+    queue = ctx.queue()
+    with queue.lock():
+        pending = [c.id for c in queue.list(PENDING)]
+    done = {"approve": 0, "reject": 0, "spam": 0, "reply": 0, "skip": 0}
+    for number, cid in enumerate(pending, start=1):
+        if not any(state == PENDING for state, _p in queue.locate(cid)):
+            continue  # moderated meanwhile by another command
+        ctx.say(f"\n— {number}/{len(pending)} —")
+        show(ctx, cid)
+        while True:
+            try:
+                choice = ask(PROMPT).strip().lower()[:1]
+            except EOFError:
+                choice = "q"
+            action = ACTIONS.get(choice)
+            if action:
+                break
+            ctx.say("Choix inconnu.")
+        if action == "quit":
+            break
+        if action == "approve":
+            approve(ctx, [cid])
+        elif action == "reject":
+            reject(ctx, [cid])
+        elif action == "spam":
+            spam(ctx, [cid])
+        elif action == "reply":
+            try:
+                reply(ctx, cid, _ask_reply(ask) or None)
+            except Exit as exc:
+                ctx.say(str(exc.message))
+                continue
+        done[action] += 1
+    ctx.say(
+        f"Revue terminée{NBSP}: {done['approve']} approuvé(s), {done['reject']} rejeté(s), "
+        f"{done['spam']} indésirable(s), {done['reply']} réponse(s), {done['skip']} passé(s)."
+    )

@@ -1,0 +1,261 @@
+"""The private moderation queue and the published store, as one set of states.
+
+    moderation/pending/<id>.md     moderation/spam/<id>.md     moderation/rejected/<id>.md
+    content/comments/<post>/<id>.md   (approved: published)
+
+Invariant (what a kill at any instant leaves behind):
+- every `*.md` file is complete: files are written to a temporary `.<name>.*.tmp`,
+  fsynced, renamed, and the folder fsynced (store.atomic_write);
+- a comment is in two places only while a move is in progress, and only when
+  `moderation/.journal/<id>.json` describes that move; the journal is written
+  (atomically) before the destination, removed after the source is unlinked;
+- the next command, once it holds `moderation/.lock`, reconciles: a journalled
+  move whose destination exists is finished (source unlinked), otherwise it is
+  dropped (the source was never touched); stale temporary files are removed.
+  After that, every comment is in exactly one place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import json
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..model import APPROVED, PENDING, REJECTED, SPAM, Comment
+from ..store import ID_RE, SLUG_RE, CommentFileError, atomic_write, format_comment, fsync_dir, read_comment
+
+QUEUE_STATES = (PENDING, SPAM, REJECTED)
+ALL_STATES = (PENDING, APPROVED, SPAM, REJECTED)
+STATE_LABELS = {PENDING: "en attente", APPROVED: "publié", SPAM: "indésirable", REJECTED: "rejeté"}
+
+
+class CommentNotFound(KeyError):
+    def __init__(self, cid: str):
+        super().__init__(cid)
+        self.id = cid
+
+    def __str__(self) -> str:
+        return f"commentaire introuvable : « {self.id} »"
+
+
+class QueueError(ValueError):
+    """A move that cannot be done (the message says why, in French)."""
+
+
+def _is_tmp(path: Path) -> bool:
+    return path.name.startswith(".") and path.name.endswith(".tmp")
+
+
+class Queue:
+    """All comments by state; every change under one lock, every move journalled."""
+
+    def __init__(self, root: Path | str, content: Path | str, *, store: str = "comments"):
+        self.root = Path(root)
+        self.content = Path(content)
+        self.store = self.content / store
+        self.journal = self.root / ".journal"
+        self._lock_depth = 0
+        self._lock_fd: int | None = None
+        self.notes: list[str] = []  # what the last reconciliation did, for the author
+
+    # --- locking -----------------------------------------------------------------
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[Queue]:
+        """Hold moderation/.lock (re-entrant); the first holder reconciles interrupted moves."""
+        if self._lock_depth == 0:
+            self.root.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.root / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                if exc.errno not in (errno.EWOULDBLOCK, errno.EACCES):
+                    os.close(fd)
+                    raise
+                sys.stderr.write("Une autre commande de modération est en cours ; attente…\n")
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            self._lock_fd = fd
+        self._lock_depth += 1
+        try:
+            if self._lock_depth == 1:
+                self.reconcile()
+            yield self
+        finally:
+            self._lock_depth -= 1
+            if self._lock_depth == 0 and self._lock_fd is not None:
+                fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+                os.close(self._lock_fd)
+                self._lock_fd = None
+
+    # --- where things are ------------------------------------------------------------
+    def path_for(self, comment: Comment, state: str) -> Path:
+        if state == APPROVED:
+            if not comment.post or not SLUG_RE.match(comment.post):
+                raise QueueError(f"{comment.id} : article (post) manquant ou invalide")
+            return self.store / comment.post / f"{comment.id}.md"
+        if state not in QUEUE_STATES:
+            raise QueueError(f"état inconnu : {state}")
+        return self.root / state / f"{comment.id}.md"
+
+    def locate(self, cid: str) -> list[tuple[str, Path]]:
+        """Every place where comment `cid` is (normally one, or none)."""
+        if not ID_RE.match(cid):
+            return []
+        found = [(s, self.root / s / f"{cid}.md") for s in QUEUE_STATES if (self.root / s / f"{cid}.md").is_file()]
+        if self.store.is_dir():
+            found += [(APPROVED, p) for p in sorted(self.store.glob(f"*/{cid}.md")) if p.is_file()]
+        return found
+
+    def read(self, state: str, path: Path) -> Comment:
+        if state == APPROVED:
+            comment = read_comment(path)
+            comment.post = path.parent.name
+        else:
+            comment = read_comment(path, queue=True)
+        return comment
+
+    def get(self, cid: str) -> tuple[str, Comment, Path]:
+        """(state, comment, path) of `cid`; CommentNotFound if it is nowhere."""
+        found = self.locate(cid)
+        if not found:
+            raise CommentNotFound(cid)
+        state, path = found[0]
+        return state, self.read(state, path), path
+
+    def files(self, state: str) -> list[Path]:
+        if state == APPROVED:
+            return sorted(p for p in self.store.glob("*/*.md") if not _is_tmp(p)) if self.store.is_dir() else []
+        folder = self.root / state
+        return sorted(p for p in folder.glob("*.md") if not _is_tmp(p)) if folder.is_dir() else []
+
+    def list(self, state: str) -> list[Comment]:
+        """The comments in `state`, oldest first (a file that does not parse raises CommentFileError)."""
+        comments = [self.read(state, path) for path in self.files(state)]
+        return sorted(comments, key=lambda c: (c.date, c.id))
+
+    def index(self) -> dict[str, tuple[str, Path]]:
+        """Every comment id -> (state, path), from file names only (cheap)."""
+        result: dict[str, tuple[str, Path]] = {}
+        for state in ALL_STATES:
+            for path in self.files(state):
+                result.setdefault(path.stem, (state, path))
+        return result
+
+    # --- changes -------------------------------------------------------------------------
+    def write(self, comment: Comment, state: str, *, bulk: bool = False) -> Path:
+        """Write `comment` in `state` (a new comment, or a rewrite in place). Hold the lock.
+
+        `bulk` (imports): atomic against a kill (temporary file + rename) but not
+        fsynced one by one, which costs minutes for 50,000 comments; the caller
+        then calls `flush()` once.
+        """
+        path = self.path_for(comment, state)
+        text = format_comment(comment, queue=state != APPROVED)
+        if bulk:
+            _rename_write(path, text)
+        else:
+            atomic_write(path, text)
+        return path
+
+    @staticmethod
+    def flush() -> None:
+        """Push every bulk write to the disk at once."""
+        os.sync()
+
+    def add(self, comment: Comment, state: str = PENDING) -> Path:
+        """Add a new comment; refuse an id that already exists anywhere."""
+        with self.lock():
+            if self.locate(comment.id):
+                raise QueueError(f"l'identifiant {comment.id} existe déjà")
+            return self.write(comment, state)
+
+    def move(self, cid: str, new_state: str, *, post: str | None = None) -> tuple[str, Comment]:
+        """Move `cid` to `new_state`; returns (old state, comment). Journalled, so a kill is harmless."""
+        with self.lock():
+            old_state, comment, source = self.get(cid)
+            if old_state == new_state:
+                return old_state, comment
+            if post:
+                comment.post = post
+            destination = self.path_for(comment, new_state)
+            if new_state == APPROVED:
+                comment.held = []
+            self._journal_write(cid, source, destination)
+            atomic_write(destination, format_comment(comment, queue=new_state != APPROVED))
+            _hook("after-destination")
+            source.unlink()
+            fsync_dir(source.parent)
+            _hook("after-unlink")
+            self._journal_done(cid)
+            comment.path = destination
+            return old_state, comment
+
+    def _journal_write(self, cid: str, source: Path, destination: Path) -> None:
+        record = {"id": cid, "from": str(source.resolve()), "to": str(destination.resolve())}
+        atomic_write(self.journal / f"{cid}.json", json.dumps(record))
+        _hook("after-journal")
+
+    def _journal_done(self, cid: str) -> None:
+        (self.journal / f"{cid}.json").unlink(missing_ok=True)
+        fsync_dir(self.journal)
+
+    # --- recovery ------------------------------------------------------------------------
+    def reconcile(self) -> list[str]:
+        """Finish or drop interrupted moves, remove stale temporary files (under the lock)."""
+        notes: list[str] = []
+        folders = [self.root, self.journal, *(self.root / s for s in QUEUE_STATES)]
+        if self.store.is_dir():
+            folders += [p for p in self.store.iterdir() if p.is_dir()]
+        for folder in folders:
+            if folder.is_dir():
+                for tmp in folder.iterdir():
+                    if _is_tmp(tmp) and tmp.is_file():
+                        tmp.unlink()
+        if self.journal.is_dir():
+            for entry in sorted(self.journal.glob("*.json")):
+                try:
+                    record = json.loads(entry.read_text(encoding="utf-8"))
+                    source, destination = Path(record["from"]), Path(record["to"])
+                except (ValueError, KeyError, TypeError):
+                    entry.unlink()
+                    continue
+                if destination.is_file() and self._parses(destination):
+                    if source.is_file() and source != destination:
+                        source.unlink()
+                        fsync_dir(source.parent)
+                        notes.append(f"{record['id']} : déplacement interrompu terminé ({destination})")
+                elif destination.is_file():
+                    destination.unlink()
+                entry.unlink()
+            fsync_dir(self.journal)
+        self.notes = notes
+        return notes
+
+    def _parses(self, path: Path) -> bool:
+        try:
+            read_comment(path, queue=path.parent.parent.resolve() == self.root.resolve())
+            return True
+        except (CommentFileError, OSError):
+            return False
+
+
+def _rename_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _hook(point: str) -> None:
+    # Test hook: COMMENTS_CRASH_AT=<point> makes the process die there, as a kill would.
+    if os.environ.get("COMMENTS_CRASH_AT") == point:
+        os._exit(137)

@@ -1,0 +1,51 @@
+"""Shared helpers for the import and moderation tests (imported as a plain module)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from comments.store import read_comment
+
+THEME = Path(__file__).resolve().parents[3].parent / "shared" / "testdata" / "wordpress" / "themeunittestdata.wordpress.xml"
+
+
+def make_content(root: Path, articles: list[tuple[str, str]] = ()) -> Path:
+    """A content folder with Markdown article stubs [(slug, title)]."""
+    content = root / "content"
+    (content / "articles").mkdir(parents=True, exist_ok=True)
+    for slug, title in articles:
+        (content / "articles" / f"{slug}.md").write_text(
+            f"Title: {title}\nDate: 2013-04-22 09:30\nCategory: Tests\nSlug: {slug}\nLang: fr\n"
+            f"Summary: Un article de test.\n\nTexte de l'article {title}.\n",
+            encoding="utf-8",
+        )
+    return content
+
+
+def snapshot(*folders: Path) -> dict[str, str]:
+    """Every file under `folders` (lock file aside) -> sha256, to prove nothing changed."""
+    result = {}
+    for folder in folders:
+        if folder.exists():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and path.name != ".lock":
+                    result[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return result
+
+
+def places(content: Path, queue: Path) -> dict[str, list[Path]]:
+    """Comment id -> every file holding it (store and queue); every file must parse."""
+    found: dict[str, list[Path]] = {}
+    for path in sorted((content / "comments").glob("*/*.md")):
+        found.setdefault(read_comment(path).id, []).append(path)
+    for state in ("pending", "spam", "rejected"):
+        for path in sorted((queue / state).glob("*.md")):
+            found.setdefault(read_comment(path, queue=True).id, []).append(path)
+    return found
+
+
+def leftovers(*folders: Path) -> list[Path]:
+    """Temporary files that a finished command must not leave behind."""
+    return [p for f in folders if f.exists() for p in f.rglob("*") if re.match(r"\..*\.tmp\Z", p.name)]

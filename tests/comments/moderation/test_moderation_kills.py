@@ -1,0 +1,147 @@
+"""Kill import and approve (SIGKILL, real processes) at random instants; the store must stay whole.
+
+After each kill, the next command (any command takes the lock and reconciles)
+must find every comment in exactly one place, every file parsing, no temporary
+file left; a final uninterrupted import must give exactly a clean import's files.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from comments.importers.run import import_file
+from comments.moderation.queue import Queue
+
+from benchmarks.wxr import write_wxr
+from tests.comments.importers.import_helpers import leftovers, make_content, places, snapshot
+
+PLUGINS = Path(__file__).resolve().parents[3] / "plugins"
+POSTS = [(f"article-{n}", f"Article {n}") for n in range(8)]
+IMPORT_KILLS = 60
+APPROVE_KILLS = 50
+
+IMPORT = """
+import sys
+sys.path.insert(0, {plugins!r})
+from comments.importers.run import import_file
+import_file({export!r}, content={content!r}, queue_root={queue!r})
+"""
+APPROVE = """
+import io, sys
+sys.path.insert(0, {plugins!r})
+from comments.moderation import commands
+ctx = commands.Context(content=__import__("pathlib").Path({content!r}), queue_root=__import__("pathlib").Path({queue!r}),
+                       out=io.StringIO())
+commands.{command}(ctx, {ids!r})
+"""
+
+
+def run_and_kill(script: str, delay: float) -> int:
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        process.wait(timeout=delay)
+    except subprocess.TimeoutExpired:
+        os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert process.returncode in (0, -signal.SIGKILL), process.stderr.read().decode()
+    process.stderr.close()
+    return process.returncode
+
+
+def check_whole(content: Path, queue: Path, expected: set[str] | None = None) -> dict:
+    with Queue(queue, content).lock():  # what the next command does first
+        pass
+    found = places(content, queue)  # every file parses, or this raises
+    doubles = {cid: paths for cid, paths in found.items() if len(paths) != 1}
+    assert not doubles
+    assert not leftovers(content, queue)
+    if expected is not None:
+        assert set(found) <= expected
+    return found
+
+
+def timed(script: str) -> float:
+    start = time.perf_counter()
+    assert run_and_kill(script, 600) == 0
+    return time.perf_counter() - start
+
+
+@pytest.mark.slow
+def test_import_killed_at_random_instants(tmp_path):
+    rng = random.Random(4)
+    export = write_wxr(tmp_path / "export.xml", 100, posts=POSTS, seed=3)
+    reference = make_content(tmp_path / "reference", POSTS)
+    import_file(export, content=reference, queue_root=tmp_path / "reference" / "moderation")
+    expected = set(places(reference, tmp_path / "reference" / "moderation"))
+
+    content = make_content(tmp_path / "site", POSTS)
+    queue = tmp_path / "site" / "moderation"
+    script = IMPORT.format(plugins=str(PLUGINS), export=str(export), content=str(content), queue=str(queue))
+    duration = timed(script)
+    # Most kills should land while files are written, after the interpreter has started.
+    startup = timed(script.replace("import_file(", "(lambda *a, **k: None)("))
+    kills = partial = 0
+    # Generous attempts: on a loaded machine a run may finish before its kill lands.
+    for _ in range(IMPORT_KILLS * 8):
+        # A fresh store each time, so the kill lands during the writes, not on an already full store.
+        for folder in (content / "comments", queue):
+            subprocess.run(["rm", "-rf", str(folder)], check=True)
+        if run_and_kill(script, rng.uniform(startup * 0.8, duration * 0.85)) == -signal.SIGKILL:
+            kills += 1
+            partial += 0 < len(check_whole(content, queue, expected)) < len(expected)
+            # Importing again finishes the job: exactly what a clean import writes.
+            import_file(export, content=content, queue_root=queue)
+            check_whole(content, queue, expected)
+            assert _relative(snapshot(content / "comments", queue), tmp_path / "site") == _relative(
+                snapshot(reference / "comments", tmp_path / "reference" / "moderation"), tmp_path / "reference")
+        if kills >= IMPORT_KILLS:
+            break
+    assert kills >= IMPORT_KILLS
+    assert partial >= IMPORT_KILLS // 4  # the kills did land in the middle of imports
+    print(f"import: {kills} kills, {partial} in the middle of the writes")
+
+
+def _relative(files: dict, root: Path) -> dict:
+    return {str(Path(k).relative_to(root)): v for k, v in files.items() if not k.endswith(".json")}
+
+
+@pytest.mark.slow
+def test_approve_killed_at_random_instants(tmp_path):
+    rng = random.Random(5)
+    export = write_wxr(tmp_path / "export.xml", 160, posts=POSTS, seed=4)
+    text = export.read_text(encoding="utf-8").replace("<wp:comment_approved>1<", "<wp:comment_approved>0<")
+    export.write_text(text, encoding="utf-8")
+    content = make_content(tmp_path, POSTS)
+    queue = tmp_path / "moderation"
+    import_file(export, content=content, queue_root=queue)
+    everything = set(places(content, queue))
+    kills = commands_run = interrupted = 0
+    durations: dict[str, float] = {}
+    while kills < APPROVE_KILLS and commands_run < APPROVE_KILLS * 8:
+        waiting = sorted(p.stem for state in ("pending", "rejected") for p in (queue / state).glob("*.md"))
+        published = sorted(p.stem for p in (content / "comments").glob("*/*.md"))
+        # Back and forth: approve waiting comments, reject published ones, whichever are more.
+        command, pool = ("approve", waiting) if len(waiting) >= len(published) else ("reject", published)
+        ids = rng.sample(pool, min(8, len(pool)))
+        script = APPROVE.format(plugins=str(PLUGINS), content=str(content), queue=str(queue),
+                                command=command, ids=ids)
+        if command not in durations:
+            durations[command] = timed(script)
+            commands_run += 1
+            continue
+        commands_run += 1
+        if run_and_kill(script, rng.uniform(0.05, durations[command] * 0.85)) == -signal.SIGKILL:
+            kills += 1
+            interrupted += bool(list((queue / ".journal").glob("*.json")))
+        found = check_whole(content, queue)
+        assert set(found) == everything  # nothing lost, nothing doubled
+    assert kills >= APPROVE_KILLS
+    assert interrupted >= 1  # some kills did land in the middle of a move
+    print(f"approve/reject: {kills} kills, {interrupted} in the middle of a move")
