@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-TESTDATA = SHARED / "testdata"
+# Public test data and the seed post, copied from the project's shared folder so that
+# a clone tests on its own (sources and licences in tests/data/README.md).
+TESTDATA = ROOT / "tests" / "data"
+SEED_POST = TESTDATA / "seed" / "000_4b20fd6c4192a1c6.txt"
 
 
 def run_pelican(

@@ -12,8 +12,10 @@ from comments.store import read_comment
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 
+from tests.conftest import SEED_POST
+
 ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT.parent / "shared" / "seed" / "000_4b20fd6c4192a1c6.txt"
+SEED = SEED_POST
 ARTICLES = ROOT / "content" / "articles"
 SLUG = "media-social-ou-medias-sociaux-en-interne-ou-en-externe"
 SEED_MD = ARTICLES / f"{SLUG}.md"
