@@ -1,0 +1,108 @@
+"""The Pelican side: articles in, `article.related_posts` out, once per build."""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import UTC, datetime
+from itertools import chain
+from typing import Any
+
+from .scoring import Doc, compute_related
+from .settings import check_settings
+from .text import html_to_text
+
+logger = logging.getLogger(__name__)
+
+# Term weights of each analysed text, kept between the builds of one process
+# (`invoke livereload`), so that an unchanged article is not analysed again.
+_TERMS_CACHE: dict[str, dict[str, float]] = {}
+
+
+def _is_future(date: datetime, now: datetime) -> bool:
+    if date.tzinfo is None:
+        return date > now.replace(tzinfo=None)
+    return date > now
+
+
+def _to_doc(article: Any) -> Doc:
+    title = html_to_text(getattr(article, "title", "") or "")
+    body = html_to_text(getattr(article, "_content", "") or "")
+    category = getattr(article, "category", None)
+    return Doc(
+        slug=article.slug,
+        lang=getattr(article, "lang", "") or "",
+        date=article.date,
+        tags=tuple(tag.slug for tag in getattr(article, "tags", None) or ()),
+        category=category.slug if category else "",
+        text=f"{title}\n{body}",
+    )
+
+
+def _metadata_line(path: str, field: str) -> int | None:
+    """The line of `field:` in the source file's header, for the message."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if line.lower().startswith(f"{field}:"):
+                    return number
+                if not line.strip():
+                    break
+    except OSError:
+        pass
+    return None
+
+
+def parse_override(value: Any) -> list[str]:
+    """`related: slug-a, slug-b` as ["slug-a", "slug-b"] (a list is accepted too)."""
+    items = value if isinstance(value, list | tuple) else str(value).split(",")
+    return list(dict.fromkeys(s.strip() for s in items if str(s).strip()))
+
+
+def _override(article: Any, by_slug: dict[str, Any], base: str) -> list[Any] | None:
+    value = article.metadata.get("related")
+    if value is None:
+        return None
+    chosen = []
+    for slug in parse_override(value):
+        target = by_slug.get(slug)
+        if target is None or target is article:
+            path = getattr(article, "source_path", "") or ""
+            line = _metadata_line(path, "related")
+            where = os.path.relpath(path, base) if path and base else path
+            reason = "l’article lui-même" if target is article else "aucun article publié n’a ce slug"
+            logger.warning(
+                "%s%s, champ «\u202frelated\u202f»\u00a0: «\u202f%s\u202f» ignoré (%s)",
+                where, f":{line}" if line else "", slug, reason,
+            )
+            continue
+        chosen.append(target)
+    return chosen
+
+
+def link_related(generator: Any) -> None:
+    """article_generator_finalized: set `related_posts` on every article."""
+    conf, errors = check_settings(generator.settings.get("RELATED_POSTS"))
+    for message in errors:
+        logger.error(message)
+    now = datetime.now(UTC)
+    # Published only: drafts and hidden articles live in other lists.
+    pool = [a for a in generator.articles if not _is_future(a.date, now)]
+    by_slug = {a.slug: a for a in pool}
+    docs = [_to_doc(a) for a in pool]
+    related = compute_related(docs, conf, terms_cache=_TERMS_CACHE)
+    # Keep the cache to the texts of this build.
+    texts = {doc.text for doc in docs}
+    for text in [t for t in _TERMS_CACHE if t not in texts]:
+        del _TERMS_CACHE[text]
+
+    base = generator.settings.get("PATH", "")
+    everything = chain(
+        generator.articles, generator.translations, generator.hidden_articles,
+        generator.hidden_translations, generator.drafts, generator.drafts_translations,
+    )
+    for article in everything:
+        chosen = _override(article, by_slug, base)
+        if chosen is None:
+            chosen = [by_slug[s] for s in related.get(article.slug, ())] if article.slug in by_slug else []
+        article.related_posts = chosen
