@@ -146,4 +146,8 @@ class Sanitiser:
         html = self._allowlist(html)
         if html and not _BLOCK_RE.search(html):
             html = f"<p>{html}</p>"
+        elif fmt != "html" and html and not _BLOCK_RE.match(html):
+            # Inline content around blocks (an unclosed Markdown link, say): the
+            # HTML path settles it into blocks, and is itself idempotent.
+            return self.sanitise(html, "html")
         return html

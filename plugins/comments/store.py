@@ -18,6 +18,7 @@ from .model import COMMENT, MENTION_TYPES, Comment
 ID_RE = re.compile(r"[a-z0-9-]+\Z")
 SLUG_RE = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 HEADER_RE = re.compile(r"([a-z_]+):[ \t]*(.*)\Z")
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f]")  # \s is str.isspace() for str patterns
 
 # Keys in the order they are written; queue-only keys are private.
 PUBLIC_KEYS = ("id", "parent", "author", "website", "date", "role", "type", "format", "source")
@@ -38,7 +39,7 @@ class CommentFileError(ValueError):
 
 def is_http_url(value: str) -> bool:
     """True when `value` is an absolute http(s) URL with a host and no spaces."""
-    if not value or any(ch.isspace() or ord(ch) < 32 for ch in value):
+    if not value or _SPACE_OR_CONTROL.search(value):
         return False
     try:
         parts = urlsplit(value)

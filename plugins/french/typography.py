@@ -47,6 +47,8 @@ _GLUED = re.compile(r"(?<=[\w»)\]’”%…])(?=[;:!?](?:$|[\s;:!?.,)\]»”’
 _OPEN_QUOTE = re.compile("«" + _SPACES + "*")
 _CLOSE_QUOTE = re.compile(_SPACES + "*»")
 # Addresses written as text keep every character.
+# The characters some rule acts on (a fast exit for the nodes without any).
+_MARKS = re.compile("[;:!?«»]")
 _URL = re.compile(r"\b(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+|\S+@\S+\.\w+", re.I)
 
 
@@ -64,6 +66,8 @@ def _in(spans: list[tuple[int, int]], pos: int) -> bool:
 
 def _fix_text(text: str, before: str) -> str:
     """Apply the rules to one text node; `before` is the character preceding it."""
+    if not _MARKS.search(text):
+        return text  # every rule needs one of these characters: most text nodes have none
     spans = _url_spans(text)
     text = _SPACE_BEFORE.sub(
         lambda m: m.group(0) if _in(spans, m.start()) else _space_for(m.string[m.end()]), text
@@ -76,9 +80,15 @@ def _fix_text(text: str, before: str) -> str:
         lambda m: "" if _in(spans, m.start()) or _in(spans, m.start() - 1) else _space_for(m.string[m.start()]),
         text,
     )
-    text = _OPEN_QUOTE.sub("«" + NNBSP, text)
+    # Guillemets glued to an address belong to it (\S+): adding a space there
+    # would cut the address short, and the next pass would treat its tail as text.
+    spans = _url_spans(text)
+    text = _OPEN_QUOTE.sub(lambda m: m.group(0) if _in(spans, m.start()) else "«" + NNBSP, text)
+    spans = _url_spans(text)
 
     def close_quote(match: re.Match) -> str:
+        if _in(spans, match.end() - 1):
+            return match.group(0)
         prev = match.string[match.start() - 1] if match.start() else before
         # "»" opening a node right after a space or a block start: nothing to join.
         if match.group(0) == "»" and (not prev or prev.isspace()):

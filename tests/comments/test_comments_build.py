@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import log_of, page_of, text_of
+from tests.comments.conftest import log_of, page_of, text_of
 
 READER_REL = "nofollow ugc noopener noreferrer"
 

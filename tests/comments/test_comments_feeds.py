@@ -4,8 +4,9 @@ RFC 4685 replies, and do not change from one build to the next."""
 from __future__ import annotations
 
 import feedparser
-from conftest import page_of
 from lxml import etree
+
+from tests.comments.conftest import page_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 THR = "{http://purl.org/syndication/thread/1.0}"

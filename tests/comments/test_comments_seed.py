@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import feedparser
-from conftest import page_of, text_of
+
+from tests.comments.conftest import page_of, text_of
 
 SEED = "media-social-ou-medias-sociaux-en-interne-ou-en-externe"
 

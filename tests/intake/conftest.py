@@ -9,7 +9,8 @@ import httpx
 import pytest
 from comments.intake.config import IntakeConfig, load_config
 from comments.intake.server import BackgroundServer
-from intake_helpers import SITE
+
+from tests.intake.intake_helpers import SITE
 
 ROOT = Path(__file__).resolve().parents[2]
 

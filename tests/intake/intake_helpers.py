@@ -1,4 +1,4 @@
-"""Helpers shared by the intake tests (importable: pytest puts this folder on sys.path)."""
+"""Helpers shared by the intake tests."""
 
 from __future__ import annotations
 

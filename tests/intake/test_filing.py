@@ -9,7 +9,8 @@ from comments.intake.catalog import Catalog
 from comments.intake.server import BackgroundServer
 from comments.moderation.rules import KnownAuthors
 from comments.store import read_comment
-from intake_helpers import SITE, all_files, queue_files, valid
+
+from tests.intake.intake_helpers import SITE, all_files, queue_files, valid
 
 
 def post(server, **fields):

@@ -14,7 +14,8 @@ import httpx
 import pytest
 from comments.intake.server import BackgroundServer
 from comments.store import read_comment
-from intake_helpers import SITE, queue_files, valid
+
+from tests.intake.intake_helpers import SITE, queue_files, valid
 
 TOTAL, CLIENTS = 300, 16
 

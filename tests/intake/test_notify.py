@@ -11,7 +11,8 @@ import httpx
 import pytest
 from aiosmtpd.controller import Controller
 from comments.intake.server import BackgroundServer
-from intake_helpers import SITE, free_port, queue_files, valid
+
+from tests.intake.intake_helpers import SITE, free_port, queue_files, valid
 
 
 class Inbox:

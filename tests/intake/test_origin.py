@@ -5,7 +5,8 @@ from __future__ import annotations
 import httpx
 import pytest
 from comments.intake.server import BackgroundServer
-from intake_helpers import all_files, queue_files, valid
+
+from tests.intake.intake_helpers import all_files, queue_files, valid
 
 
 @pytest.mark.parametrize(

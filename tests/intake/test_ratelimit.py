@@ -5,7 +5,8 @@ from __future__ import annotations
 import httpx
 from comments.intake.ratelimit import RateLimiter
 from comments.intake.server import BackgroundServer
-from intake_helpers import SITE, queue_files, valid
+
+from tests.intake.intake_helpers import SITE, queue_files, valid
 
 
 def test_sliding_window():

@@ -8,7 +8,8 @@ import time
 from pathlib import Path
 
 import httpx
-from intake_helpers import free_port, queue_files, valid
+
+from tests.intake.intake_helpers import free_port, queue_files, valid
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = "media-social-ou-medias-sociaux-en-interne-ou-en-externe"

@@ -7,7 +7,8 @@ import json
 
 import pytest
 from comments.store import read_comment
-from intake_helpers import SITE, all_files, queue_files, valid
+
+from tests.intake.intake_helpers import SITE, all_files, queue_files, valid
 
 ARTICLE_URL = f"{SITE}/2013/04/media-social/"
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, run_pelican
+from tests.conftest import ROOT, run_pelican
 
 SITEURL = "https://blog.example.fr"
 INVOKE = Path(sys.executable).parent / "invoke"

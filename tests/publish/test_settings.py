@@ -5,7 +5,8 @@ from __future__ import annotations
 import runpy
 
 import pytest
-from conftest import ROOT, run_pelican
+
+from tests.conftest import ROOT, run_pelican
 
 
 def load(name: str) -> dict:

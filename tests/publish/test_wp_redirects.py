@@ -9,9 +9,10 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import lxml.html
-from conftest import run_pelican
 from wp_redirects.page import plain_title, render_redirect
 from wp_redirects.plan import plan_article_feed_copies, plan_feed_copies, plan_redirects
+
+from tests.conftest import run_pelican
 
 from .builds import ARTICLE_PATH, SITEURL, all_files, article_files
 

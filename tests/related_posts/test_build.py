@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from conftest import ROOT, run_pelican
+from tests.conftest import ROOT, run_pelican
 
 SEED = "media-social-ou-medias-sociaux-en-interne-ou-en-externe"
 

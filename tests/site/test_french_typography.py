@@ -7,7 +7,7 @@ import re
 
 import pytest
 from french.typography import NBSP, NNBSP, french_typography
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 
@@ -83,6 +83,7 @@ fragments = st.lists(st.sampled_from([
 
 
 @given(fragments)
+@example("http://a.fr/?x=1»?")  # a guillemet glued to an address
 def test_idempotent(source):
     once = french_typography(source)
     assert french_typography(once) == once

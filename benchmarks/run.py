@@ -1,0 +1,216 @@
+"""`invoke bench`: the project's build against stock Pelican, side by side.
+
+    python -m benchmarks.run [--quick] [--posts N] [--comments M] [--rounds R]
+
+Generates a corpus, then per round builds it with stock Pelican, with the
+project cold (empty cache) and warm (cache kept), alternating, and reports the
+medians, their ratios to stock and the other benches (related posts, WordPress
+import, intake). Writes everything to benchmarks/results/latest.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import extras
+from .builds import project_build, stock_build
+from .corpus import generate
+from .measure import CommandFailed, summarise
+
+RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
+TARGETS = {"cold": 1.5, "warm": 1.25, "memory": 1.5}
+IMPORT_TARGETS = {"seconds": 15.0, "peak_rss_mb": 300.0}
+
+
+@dataclass
+class Plan:
+    posts: int
+    comments: int
+    rounds: int
+    related_sizes: tuple[int, ...]
+    related_repeat: int
+    import_comments: int
+    quick: bool
+    seed: int = 1
+
+
+FULL = Plan(posts=1000, comments=5000, rounds=3, related_sizes=(1000, 5000), related_repeat=3,
+            import_comments=50_000, quick=False)
+QUICK = Plan(posts=30, comments=120, rounds=3, related_sizes=(100, 300), related_repeat=1,
+             import_comments=1000, quick=True)
+
+
+def machine() -> dict:
+    return {
+        "cpu_count": os.cpu_count(),
+        "usable_cpus": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "pelican": _version("pelican"),
+    }
+
+
+def _version(package: str) -> str:
+    from importlib.metadata import version
+
+    return version(package)
+
+
+def builds(plan: Plan, work: Path, log=print) -> dict:
+    """Alternate stock, cold and warm builds for `plan.rounds` rounds; medians and ratios."""
+    corpus = work / "corpus"
+    started = time.perf_counter()
+    counts = generate(corpus, plan.posts, plan.comments, plan.seed)
+    corpus_seconds = time.perf_counter() - started
+    # One untimed build each first: disk cache, bytecode, and a cache for the first warm build.
+    stock_build(corpus, work)
+    project_build(corpus, work, cold=True)
+    runs: dict[str, list] = {"stock": [], "cold": [], "warm": []}
+    for number in range(1, plan.rounds + 1):
+        runs["stock"].append(stock_build(corpus, work))
+        runs["cold"].append(project_build(corpus, work, cold=True))
+        runs["warm"].append(project_build(corpus, work, cold=False))
+        log(f"  tour {number}/{plan.rounds} : " + ", ".join(
+            f"{name} {values[-1].seconds:.2f} s" for name, values in runs.items()))
+    result = {name: summarise(values) for name, values in runs.items()}
+    stock = result["stock"]
+    ratios = {
+        "cold": result["cold"]["seconds"] / stock["seconds"],
+        "warm": result["warm"]["seconds"] / stock["seconds"],
+        "memory": max(result["cold"]["peak_rss_mb"], result["warm"]["peak_rss_mb"]) / stock["peak_rss_mb"],
+    }
+    # For information: the same ratios on CPU time, less sensitive to a busy machine.
+    cpu_ratios = {key: result[key]["cpu_seconds"] / stock["cpu_seconds"] for key in ("cold", "warm")}
+    return {
+        "corpus": {**counts, "seed": plan.seed, "generate_seconds": corpus_seconds},
+        **result,
+        "ratios": ratios,
+        "cpu_ratios": cpu_ratios,
+        "targets": TARGETS,
+        "within_targets": {key: ratios[key] <= TARGETS[key] for key in TARGETS},
+    }
+
+
+def run_bench(plan: Plan, *, output: Path | None = RESULTS, log=print) -> dict:
+    """Every bench of `plan`; returns the results and writes them as JSON to `output`."""
+    started = time.perf_counter()
+    result: dict = {"machine": machine(), "plan": {
+        "posts": plan.posts, "comments": plan.comments, "rounds": plan.rounds, "quick": plan.quick,
+        "related_sizes": list(plan.related_sizes), "import_comments": plan.import_comments,
+    }}
+    log(f"Constructions : {plan.posts} articles, {plan.comments} commentaires, {plan.rounds} tours")
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        result["builds"] = builds(plan, Path(tmp), log)
+    log("Articles liés, import WordPress, réception…")
+    result["related"] = extras.related(plan.related_sizes, plan.related_repeat)
+    imported = extras.wordpress_import(plan.import_comments)
+    if imported["status"] == "ok" and plan.import_comments >= 50_000:  # the targets are for 50,000
+        imported["targets"] = IMPORT_TARGETS
+        imported["within_targets"] = {k: imported[k] <= v for k, v in IMPORT_TARGETS.items()}
+    result["import"] = imported
+    result["intake"] = extras.intake(plan.quick)
+    result["total_seconds"] = time.perf_counter() - started
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return result
+
+
+# --- the table ------------------------------------------------------------------
+
+def fr(value: float, digits: int = 2) -> str:
+    """A number the French way: decimal comma."""
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+def _mark(ok: bool) -> str:
+    return "ok" if ok else "HORS CIBLE"
+
+
+def table(result: dict) -> str:
+    b = result["builds"]
+    stock, ratios, targets = b["stock"], b["ratios"], b["targets"]
+    lines = [
+        f"Corpus : {b['corpus']['posts']} articles, {b['corpus']['comments']} commentaires ; "
+        f"{result['plan']['rounds']} tours, médianes ; {result['machine']['cpu_count']} cœurs",
+        "",
+        f"{'construction':<20}{'temps (s)':>10}{'× temps':>9}{'CPU (s)':>9}{'× CPU':>7}"
+        f"{'mémoire (Mo)':>14}{'× mémoire':>11}",
+        f"{'Pelican d’origine':<20}{fr(stock['seconds']):>10}{'1,00':>9}{fr(stock['cpu_seconds']):>9}{'1,00':>7}"
+        f"{fr(stock['peak_rss_mb'], 1):>14}{'1,00':>11}",
+    ]
+    for key, label in (("cold", "projet, à froid"), ("warm", "projet, à chaud")):
+        row = b[key]
+        lines.append(
+            f"{label:<20}{fr(row['seconds']):>10}{fr(ratios[key]):>9}{fr(row['cpu_seconds']):>9}"
+            f"{fr(b['cpu_ratios'][key]):>7}{fr(row['peak_rss_mb'], 1):>14}"
+            f"{fr(row['peak_rss_mb'] / stock['peak_rss_mb']):>11}"
+        )
+    lines += ["", "cibles : " + ", ".join(
+        f"{name} ≤ {fr(targets[key])}× ({fr(ratios[key])}×, {_mark(b['within_targets'][key])})"
+        for key, name in (("cold", "à froid"), ("warm", "à chaud"), ("memory", "mémoire"))
+    ), ""]
+    related = result["related"]
+    if related["status"] == "ok":
+        for row in related["sizes"]:
+            lines.append(f"articles liés, {row['articles']} articles : {fr(row['cold_seconds'], 3)} s "
+                         f"(à chaud {fr(row['warm_seconds'], 3)} s)")
+    else:
+        lines.append(f"articles liés : indisponible ({related['reason']})")
+    imported = result["import"]
+    if imported["status"] == "ok":
+        verdict = ""
+        if "within_targets" in imported:
+            verdict = f" (cibles ≤ 15 s, ≤ 300 Mo : {_mark(all(imported['within_targets'].values()))})"
+        lines.append(f"import WordPress, {imported['comments']} commentaires : {fr(imported['seconds'])} s, "
+                     f"{fr(imported['peak_rss_mb'], 1)} Mo{verdict}")
+    else:
+        lines.append(f"import WordPress : indisponible ({imported['reason']})")
+    intake = result["intake"]
+    if intake["status"] == "ok":
+        lines.append(f"réception : {fr(intake['accepted_per_second'], 1)} soumissions acceptées par seconde")
+    else:
+        lines.append(f"réception : indisponible ({intake['reason']})")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run",
+                                     description="Mesure la construction du site face à Pelican d’origine.")
+    parser.add_argument("--quick", action="store_true", help="petite version (moins d'une minute)")
+    parser.add_argument("--posts", type=int, help="nombre d'articles")
+    parser.add_argument("--comments", type=int, help="nombre de commentaires")
+    parser.add_argument("--rounds", type=int, help="nombre de tours (médiane)")
+    parser.add_argument("--seed", type=int, default=1, help="graine du corpus")
+    parser.add_argument("--output", type=Path, default=RESULTS, help="fichier JSON des résultats")
+    parser.add_argument("--check", action="store_true", help="code de sortie 1 si une cible est manquée")
+    args = parser.parse_args(argv)
+    base = QUICK if args.quick else FULL
+    plan = Plan(**{**base.__dict__, "seed": args.seed,
+                   **{k: v for k in ("posts", "comments", "rounds") if (v := getattr(args, k)) is not None}})
+    if plan.rounds < 1 or plan.posts < 1 or plan.comments < 0:
+        parser.error("--posts et --rounds doivent valoir au moins 1, --comments au moins 0")
+    try:
+        result = run_bench(plan, output=args.output)
+    except CommandFailed as exc:
+        print(f"Erreur : une construction a échoué.\n{exc}", file=sys.stderr)
+        return 1
+    print()
+    print(table(result))
+    print(f"\nRésultats : {args.output} ({fr(result['total_seconds'], 0)} s au total)")
+    if args.check and not all(result["builds"]["within_targets"].values()):
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+

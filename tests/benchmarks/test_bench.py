@@ -1,0 +1,61 @@
+"""The bench harness runs end to end on a tiny corpus (structure only, never timings)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+
+from benchmarks import run
+from benchmarks.measure import CommandFailed, run_measured
+
+
+def positive(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value > 0
+
+
+def test_peak_memory_is_measured_per_command():
+    grab = "import sys; b = bytearray({} * 1024 * 1024); b[::4096] = b'x' * len(b[::4096])"
+    big = run_measured([sys.executable, "-c", grab.format(150)])
+    small = run_measured([sys.executable, "-c", grab.format(1)])
+    # A cumulative measure (RUSAGE_CHILDREN) would report the big one again.
+    assert big.peak_rss_mb > 150 > small.peak_rss_mb > 0
+
+
+def test_a_failing_command_is_reported_with_its_output():
+    with pytest.raises(CommandFailed, match="boum"):
+        run_measured([sys.executable, "-c", "import sys; print('boum'); sys.exit(3)"])
+
+
+def test_the_quick_bench_runs_and_reports_every_piece(tmp_path, capsys):
+    output = tmp_path / "latest.json"
+    code = run.main(["--quick", "--posts", "6", "--comments", "20", "--rounds", "1", "--output", str(output)])
+    assert code == 0
+    result = json.loads(output.read_text(encoding="utf-8"))
+    assert set(result) >= {"machine", "plan", "builds", "related", "import", "intake", "total_seconds"}
+    assert positive(result["machine"]["cpu_count"])
+    builds = result["builds"]
+    assert builds["corpus"]["posts"] == 6 and builds["corpus"]["comments"] == 20
+    for key in ("stock", "cold", "warm"):
+        assert positive(builds[key]["seconds"]) and positive(builds[key]["peak_rss_mb"])
+        assert len(builds[key]["rounds"]) == 1
+    assert set(builds["ratios"]) == set(builds["targets"]) == set(builds["within_targets"]) == {
+        "cold", "warm", "memory"}
+    assert all(positive(v) for v in builds["ratios"].values())
+    for key in ("related", "import", "intake"):
+        piece = result[key]
+        assert piece["status"] in ("ok", "indisponible"), piece
+        if piece["status"] == "indisponible":
+            assert piece["reason"]
+    if result["related"]["status"] == "ok":
+        for row in result["related"]["sizes"]:
+            assert positive(row["cold_seconds"]) and positive(row["warm_seconds"])
+    if result["import"]["status"] == "ok":
+        assert positive(result["import"]["seconds"]) and positive(result["import"]["peak_rss_mb"])
+    if result["intake"]["status"] == "ok":
+        assert positive(result["intake"]["accepted_per_second"])
+    printed = capsys.readouterr().out
+    for label in ("Pelican d’origine", "projet, à froid", "projet, à chaud", "articles liés",
+                  "import WordPress", "réception"):
+        assert label in printed
