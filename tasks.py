@@ -225,6 +225,14 @@ def comments_review(c, queue=None, content=None):
     commands.review(ctx)
 
 
+@task(name="purge", help={"days": "delete queued comments older than this many days (default 30)",
+                          "dry_run": "list what would be deleted, delete nothing", **_WHERE})
+def comments_purge(c, days=30, dry_run=False, queue=None, content=None):
+    """Delete pending, spam and rejected comments (and their e-mails) older than --days."""
+    commands, ctx = _moderation(queue, content)
+    commands.purge(ctx, int(days), dry_run=dry_run)
+
+
 @task(name="serve", help={
     "host": "address to listen on (default 127.0.0.1: put a reverse proxy in front)",
     "port": "port to listen on (default 8001)",
@@ -247,6 +255,6 @@ def comments_serve(c, host="127.0.0.1", port=8001, queue=None, settings=None, or
 
 ns.add_collection(Collection(
     "comments", comments_import, comments_queue, comments_show, comments_approve, comments_reject,
-    comments_spam, comments_reply, comments_review,
+    comments_spam, comments_reply, comments_review, comments_purge,
     comments_serve,
 ))

@@ -42,6 +42,7 @@ class ArticleIndex:
         self.slugs: set[str] = set()
         self.titles: dict[str, str] = {}
         self.title_of: dict[str, str] = {}
+        self.paths: dict[str, Path] = {}  # slug -> source file
         for path in sorted((Path(content) / "articles").rglob("*.md")):
             meta = read_metadata(path)
             if meta.get("status", "published").lower() != "published":
@@ -49,6 +50,7 @@ class ArticleIndex:
             title = meta.get("title", "")
             slug = meta.get("slug") or _slugify(title or path.stem)
             self.slugs.add(slug)
+            self.paths.setdefault(slug, path)
             self.title_of[slug] = title
             if title:
                 self.titles.setdefault(normalise_title(title), slug)

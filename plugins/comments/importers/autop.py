@@ -14,6 +14,9 @@ _OPEN = re.compile(rf"(<{_BLOCK}(?=[\s/>]))", re.I)
 _CLOSE = re.compile(rf"(</{_BLOCK}>)", re.I)
 _STARTS_BLOCK = re.compile(rf"(?:</?{_BLOCK}[\s/>]|<p[\s>]|\x00\d+\x00)", re.I)
 _PRE = re.compile(r"<pre\b.*?</pre>", re.I | re.S)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_NEWLINE = re.compile(r"[ \t]*\n[ \t]*")
+_KEPT = re.compile(r"\x00(\d+)\x00")
 
 
 def autop(text: str) -> str:
@@ -27,16 +30,17 @@ def autop(text: str) -> str:
         kept.append(match.group(0))
         return f"\n\n\x00{len(kept) - 1}\x00\n\n"
 
-    text = _PRE.sub(keep, text)
-    text = _CLOSE.sub(r"\1\n\n", _OPEN.sub(r"\n\n\1", text))
+    if "<" in text:
+        text = _PRE.sub(keep, text)
+        text = _CLOSE.sub(r"\1\n\n", _OPEN.sub(r"\n\n\1", text))
     out = []
-    for para in re.split(r"\n[ \t]*\n", text):
+    for para in _BLANK_LINE.split(text):
         para = para.strip()
         if not para:
             continue
-        if _STARTS_BLOCK.match(para):
+        if para[0] in "<\x00" and _STARTS_BLOCK.match(para):
             out.append(para)
         else:
-            out.append("<p>" + re.sub(r"[ \t]*\n[ \t]*", "<br>\n", para) + "</p>")
+            out.append("<p>" + _NEWLINE.sub("<br>\n", para) + "</p>")
     text = "\n".join(out)
-    return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)
+    return _KEPT.sub(lambda m: kept[int(m.group(1))], text) if kept else text

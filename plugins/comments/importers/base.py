@@ -1,8 +1,8 @@
 """What every importer yields: one `Record` per comment of the export.
 
-An importer reads its file as a stream, twice if needed (`records()` may be
-called more than once); it never writes anything. The engine (`run.py`)
-validates the whole export first, then writes: a bad file changes nothing.
+An importer reads its file as a stream, once; it never writes anything. The
+engine (`run.py`) stages each record's file as it comes and commits them only
+once the whole export has been checked: a bad file changes nothing.
 """
 
 from __future__ import annotations
@@ -93,6 +93,10 @@ class Importer:
     def records(self) -> Iterator[Record]:
         """Every comment of the export, in file order; may be called again."""
         raise NotImplementedError
+
+    def settled(self, record: Record) -> bool:
+        """False when what `resolve()` fills may still change with the rest of the file."""
+        return True
 
     def resolve(self, record: Record) -> Record:
         """Fill what only the whole file tells (the post of a Disqus thread, WordPress roles)."""

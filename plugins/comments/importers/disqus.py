@@ -38,6 +38,7 @@ class DisqusImporter(Importer):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.threads: dict[str, PostRef] = {}
+        self.zone = ZoneInfo(self.timezone)
 
     @classmethod
     def detect(cls, head: str) -> bool:
@@ -83,7 +84,7 @@ class DisqusImporter(Importer):
         return Record(
             id=cid, line=line, state=state, reason=reason,
             author=clean_name(text(author, "name") if author is not None else ""),
-            date=date.astimezone(ZoneInfo(self.timezone)),
+            date=date.astimezone(self.zone),
             body=check_body(self, autop(text(element, "message")), line, cid),
             parent=parent,
             website=clean_website(text(author, "url") if author is not None else ""),
@@ -91,6 +92,9 @@ class DisqusImporter(Importer):
             email=clean_email(text(author, "email") if author is not None else ""),
             post=PostRef(key=thread),
         )
+
+    def settled(self, record: Record) -> bool:
+        return record.post.key in self.threads
 
     def resolve(self, record: Record) -> Record:
         record.post = self.threads.get(record.post.key, record.post)

@@ -1,11 +1,16 @@
-"""Import an export into the store and the queue: validate it all, then write.
+"""Import an export into the store and the queue, in one pass over the file.
 
-Pass 1 reads the whole export (streamed) and checks it: ids, parents, sizes,
-XML safety. Only then pass 2 reads it again and writes each comment
-atomically where it belongs, never overwriting a file that already exists.
-A bad file therefore changes nothing, and importing twice changes nothing.
-Each file is atomic against a kill (temporary file, rename); the data is
-flushed to the disk once at the end rather than fsynced file by file.
+Each record is checked and its file staged (moderation/staging.py) as it is
+read; only light metadata (id, parent, line) stays in memory for the checks
+that need the whole file (parents, duplicates). If anything is wrong, the
+staging folder is deleted and nothing changed; otherwise the staged files are
+synced once and renamed into place. Existing files are never overwritten, so
+importing twice changes nothing.
+
+A record that only the rest of the file can settle (a reply to a comment not
+read yet, a Disqus post before its thread, a WordPress user id not yet known
+as an author's) is held whole until the end of the file; exports put those
+first, so in practice almost nothing is held.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from pathlib import Path
 from ..model import APPROVED, PENDING, REJECTED, SPAM, Comment
 from ..moderation.queue import STATE_LABELS, Queue
 from ..moderation.rules import KnownAuthors
+from ..moderation.staging import Staging
 from ..store import format_comment
 from . import detect
 from .articles import ArticleIndex, fallback_slug
@@ -46,49 +52,83 @@ def import_file(
     queue = Queue(queue_root, content, store=settings.get("path", "comments"))
     summary = Summary(path=path, format=importer.name, dry_run=dry_run)
     with queue.lock():
-        existing = queue.index()
-        importer.progress = progress.phase("Analyse") if progress else None
-        meta = _validate(importer, existing)
-        importer.progress = progress.phase("Import") if progress else None
-        articles = ArticleIndex(Path(content))
+        run = _Run(queue, summary, ArticleIndex(Path(content)), queue.index(),
+                   None if dry_run else queue.staging())
         known = KnownAuthors(Path(queue_root) / "known-authors.json")
-        seen: set[str] = set()
-        for record in importer.records():
-            summary.read += 1
-            if record.id in seen:
-                summary.skipped[f"identifiant en double dans l'export ({record.id})"] += 1
-                continue
-            seen.add(record.id)
-            importer.resolve(record)
-            if record.state == SKIP:
-                summary.skipped[record.reason] += 1
-                continue
-            comment, state, reasons = _place(record, articles, meta)
-            if state == APPROVED:
-                known.add(record.author, record.email)
-            _write(queue, comment, state, reasons, existing, summary, dry_run)
+        importer.progress = progress.phase("Import") if progress else None
+        try:
+            for record in importer.records():
+                run.read(record, importer, known)
+            run.finish(importer, known)
+            if run.staging is not None:
+                run.staging.commit()
+        except BaseException:
+            if run.staging is not None:
+                run.staging.discard()
+            raise
         if not dry_run:
-            queue.flush()
             known.save()
     return summary
 
 
-def _validate(importer, existing: Mapping) -> dict[str, tuple[str | None, bool]]:
-    """Pass 1: id -> (parent, imported). Raises on a parent that is nowhere."""
-    meta: dict[str, tuple[str | None, bool]] = {}
-    lines: dict[str, int | None] = {}
-    for record in importer.records():
-        if record.id not in meta:
-            meta[record.id] = (record.parent, record.state != SKIP)
-            lines[record.id] = record.line
-    for cid, (parent, _imported) in meta.items():
-        if parent is not None and parent not in meta and parent not in existing:
-            raise ImportFileError(
-                importer.path, lines[cid],
-                f"le commentaire {cid} répond à {parent}, absent de l'export et du site : "
-                "export incomplet ?",
-            )
-    return meta
+class _Run:
+    """One import's state: light metadata for every record, the records held to the end."""
+
+    def __init__(self, queue: Queue, summary: Summary, articles: ArticleIndex, existing: dict,
+                 staging: Staging | None):
+        self.queue, self.summary, self.articles, self.existing = queue, summary, articles, existing
+        self.staging = staging
+        self.meta: dict[str, tuple[str | None, bool]] = {}  # id -> (parent, imported)
+        self.lines: dict[str, int | None] = {}
+        self.held: list[Record] = []
+
+    def read(self, record: Record, importer, known: KnownAuthors) -> None:
+        self.summary.read += 1
+        if record.id in self.meta:
+            self.summary.skipped[f"identifiant en double dans l'export ({record.id})"] += 1
+            return
+        if record.parent == record.id:
+            raise ImportFileError(importer.path, record.line,
+                                  f"le commentaire {record.id} se répond à lui-même (parent = id)")
+        self.meta[record.id] = (record.parent, record.state != SKIP)
+        self.lines[record.id] = record.line
+        if record.state == SKIP:
+            self.summary.skipped[record.reason] += 1
+        elif importer.settled(record) and self._parent_settled(record.parent):
+            self._import(importer.resolve(record), known)
+        else:
+            self.held.append(record)
+
+    def finish(self, importer, known: KnownAuthors) -> None:
+        """The whole file is read: check every parent, then import the records held."""
+        for cid, (parent, _imported) in self.meta.items():
+            if parent is not None and parent not in self.meta and parent not in self.existing:
+                raise ImportFileError(
+                    importer.path, self.lines[cid],
+                    f"le commentaire {cid} répond à {parent}, absent de l'export et du site : "
+                    "export incomplet ?",
+                )
+        for record in self.held:
+            self._import(importer.resolve(record), known)
+        self.held.clear()
+
+    def _parent_settled(self, parent: str | None) -> bool:
+        # Settled once the chain up to an imported comment (or one of the site) is known.
+        hops = 0
+        while parent is not None and hops <= len(self.meta):
+            if parent not in self.meta:
+                return parent in self.existing
+            parent, imported = self.meta[parent]
+            if imported:
+                return True
+            hops += 1
+        return True
+
+    def _import(self, record: Record, known: KnownAuthors) -> None:
+        comment, state, reasons = _place(record, self.articles, self.meta)
+        if state == APPROVED:
+            known.add(record.author, record.email)
+        _write(self.queue, comment, state, reasons, self.existing, self.summary, self.staging)
 
 
 def _nearest_imported(parent: str | None, meta: Mapping) -> str | None:
@@ -122,7 +162,7 @@ def _place(record: Record, articles: ArticleIndex, meta: Mapping) -> tuple[Comme
 
 
 def _write(queue: Queue, comment: Comment, state: str, reasons: list[str], existing: dict,
-           summary: Summary, dry_run: bool) -> None:
+           summary: Summary, staging: Staging | None) -> None:
     target = queue.path_for(comment, state)
     if comment.id in existing:
         old_state, old_path = existing[comment.id]
@@ -133,8 +173,8 @@ def _write(queue: Queue, comment: Comment, state: str, reasons: list[str], exist
         else:
             summary.conflicts.append(f"{comment.id} ({old_path})")
         return
-    if not dry_run:
-        queue.write(comment, state, bulk=True)
+    if staging is not None:
+        staging.write(target, format_comment(comment, queue=state != APPROVED), in_store=state == APPROVED)
     existing[comment.id] = (state, target)
     getattr(summary, _BUCKETS[state])[", ".join(reasons)] += 1
     if state == APPROVED and comment.is_mention:

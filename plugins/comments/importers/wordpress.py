@@ -31,6 +31,14 @@ _WXR = re.compile(r"<rss\b[^>]*xmlns:wp=[\"']https?://wordpress\.org/export/1\.[
 _STATES = {"1": APPROVED, "0": PENDING, "spam": SPAM}
 _TRASH = ("trash", "post-trashed")
 _ZERO_DATE = "0000-00-00"
+_ISO_SHAPE = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\Z")
+
+
+def _parse_date(value: str) -> datetime:
+    """WordPress's "2013-05-02 14:03:00"; fromisoformat is ~10 times faster than strptime."""
+    if _ISO_SHAPE.match(value):
+        return datetime.fromisoformat(value)
+    return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")  # unpadded fields, as strptime allows
 
 
 class WordPressImporter(Importer):
@@ -40,6 +48,7 @@ class WordPressImporter(Importer):
         super().__init__(*args, **kwargs)
         self.author_ids: set[str] = set()  # WordPress user ids of the blog's authors
         self.author_names: set[str] = set()  # their logins and display names, casefolded
+        self.zone = ZoneInfo(self.timezone)
 
     @classmethod
     def detect(cls, head: str) -> bool:
@@ -108,9 +117,9 @@ class WordPressImporter(Importer):
         local = text(node, "wp:comment_date").strip()
         try:
             if gmt and not gmt.startswith(_ZERO_DATE):
-                value = datetime.strptime(gmt, "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
+                value = _parse_date(gmt).replace(tzinfo=UTC)
             elif local and not local.startswith(_ZERO_DATE):
-                value = datetime.strptime(local, "%Y-%m-%d %H:%M:%S").replace(tzinfo=ZoneInfo(self.timezone))
+                value = _parse_date(local).replace(tzinfo=self.zone)
             else:
                 raise ValueError
         except ValueError:
@@ -118,7 +127,11 @@ class WordPressImporter(Importer):
                 line, f"commentaire {cid} : date absente ou invalide (« {(gmt or local)[:40]} », "
                       "attendu AAAA-MM-JJ HH:MM:SS)"
             ) from None
-        return value.astimezone(ZoneInfo(self.timezone))
+        return value.astimezone(self.zone)
+
+    def settled(self, record: Record) -> bool:
+        # A user id not (yet) known as an author's may be taught by a later comment.
+        return record.user_id in ("", "0") or record.user_id in self.author_ids
 
     def resolve(self, record: Record) -> Record:
         if record.user_id not in ("", "0") and record.user_id in self.author_ids:

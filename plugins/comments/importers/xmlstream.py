@@ -72,8 +72,9 @@ class _Target:
             self.builder = TreeBuilder()
             self.start_line = self.expat.CurrentLineNumber
         self.text_size = 0
-        element = self.builder.start(tag, {short_name(k): v for k, v in attrib.items()})
-        element.set(LINE, self.expat.CurrentLineNumber)
+        element = self.builder.start(tag, {short_name(k): v for k, v in attrib.items()} if attrib else {})
+        if self.depth <= self.record_depth + 1:  # deeper lines are never reported: spare the lookup
+            element.set(LINE, self.expat.CurrentLineNumber)
 
     def data(self, text):
         if self.builder is not None:

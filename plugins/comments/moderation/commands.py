@@ -14,7 +14,7 @@ import shlex
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -42,6 +42,8 @@ class Context:
     author: str = "Auteur"
     timezone: str = "UTC"
     out: TextIO = field(default_factory=lambda: sys.stdout)
+    pelican: Mapping = field(default_factory=dict)  # Pelican's settings (article URLs for e-mails)
+    siteurl: str = ""
 
     @classmethod
     def from_pelican(cls, pelican: Mapping, *, queue: str | None = None, content: str | None = None,
@@ -60,7 +62,8 @@ class Context:
             content=root / (content or pelican.get("PATH", "content")),
             queue_root=root / (queue or comments.get("queue_path") or DEFAULT_QUEUE),
             settings=comments, author=pelican.get("AUTHOR") or "Auteur",
-            timezone=pelican.get("TIMEZONE") or "UTC",
+            timezone=pelican.get("TIMEZONE") or "UTC", pelican=pelican,
+            siteurl=str(pelican.get("SITEURL") or ""),
         )
 
     def queue(self) -> Queue:
@@ -274,63 +277,46 @@ def reply(ctx: Context, cid: str, text: str | None = None) -> str:
             path = queue.write(answer, APPROVED)
         except QueueError as exc:
             raise fail(str(exc)) from None
+        email = queue.subscribers().get(cid)
     ctx.say(f"Réponse {new_id} publiée ({path}).")
+    if email and comment.role != "author":
+        _notify_reader(ctx, comment, answer, email)
     return new_id
 
 
-# --- review -----------------------------------------------------------------------------------
+def _notify_reader(ctx: Context, parent: Comment, answer: Comment, email: str) -> None:
+    """E-mail the reader answered (COMMENTS['notify']); a failure only warns: the reply is published."""
+    notify = ctx.settings.get("notify")
+    if not notify:
+        ctx.say(f"(Pas de notification à l'auteur du commentaire{NBSP}: COMMENTS['notify'] n'est pas configuré.)")
+        return
+    from .notices import article_url, notify_reply
 
-PROMPT = f"[a]pprouver, [r]ejeter, [s]pam, r[é]pondre, [p]asser, [q]uitter{NBSP}? "
-ACTIONS = {"a": "approve", "r": "reject", "s": "spam", "é": "reply", "e": "reply", "p": "skip", "q": "quit"}
+    base = str(notify.get("siteurl") or ctx.siteurl).rstrip("/")
+    url = article_url(ctx.content, parent.post, ctx.pelican)
+    link = f"{base}/{url}#comment-{answer.id}" if url is not None and base else None
+    title = _articles(ctx).title_of.get(parent.post) or parent.post
+    if notify_reply(parent, answer, to=email, notify=notify, title=title, link=link):
+        ctx.say(f"{parent.author} a été prévenu(e) par e-mail.")
+    else:
+        ctx.say(f"Attention{NBSP}: l'e-mail prévenant {parent.author} n'a pas pu être envoyé "
+                f"(voir le message ci-dessus){NBSP}; la réponse est bien publiée.")
 
 
-def _ask_reply(ask: Callable[[str], str]) -> str:
-    if os.environ.get("VISUAL") or os.environ.get("EDITOR"):
-        return ""  # reply() opens the editor
-    lines = []
-    while True:
-        line = ask("> " if lines else f"Votre réponse (ligne vide pour finir){NBSP}:\n> ")
-        if not line.strip():
-            return "\n".join(lines)
-        lines.append(line)
+# --- purge ------------------------------------------------------------------------------------
+
+def purge(ctx: Context, days: int = 30, *, dry_run: bool = False) -> None:
+    """Delete queued comments (and their e-mails) older than `days` days, as the privacy page promises."""
+    from .purge import purge as run_purge
+    from .purge import summary_lines
+
+    if days < 0:
+        raise fail(f"--days doit être un nombre de jours positif ou nul (reçu{NBSP}: {days})")
+    report = run_purge(ctx.queue(), days, dry_run=dry_run)
+    for line in summary_lines(report, ctx.queue_root):
+        ctx.say(line)
 
 
-def review(ctx: Context, ask: Callable[[str], str] = input) -> None:
-    """Walk the pending queue, oldest first, one comment at a time."""
-    queue = ctx.queue()
-    with queue.lock():
-        pending = [c.id for c in queue.list(PENDING)]
-    done = {"approve": 0, "reject": 0, "spam": 0, "reply": 0, "skip": 0}
-    for number, cid in enumerate(pending, start=1):
-        if not any(state == PENDING for state, _p in queue.locate(cid)):
-            continue  # moderated meanwhile by another command
-        ctx.say(f"\n— {number}/{len(pending)} —")
-        show(ctx, cid)
-        while True:
-            try:
-                choice = ask(PROMPT).strip().lower()[:1]
-            except EOFError:
-                choice = "q"
-            action = ACTIONS.get(choice)
-            if action:
-                break
-            ctx.say("Choix inconnu.")
-        if action == "quit":
-            break
-        if action == "approve":
-            approve(ctx, [cid])
-        elif action == "reject":
-            reject(ctx, [cid])
-        elif action == "spam":
-            spam(ctx, [cid])
-        elif action == "reply":
-            try:
-                reply(ctx, cid, _ask_reply(ask) or None)
-            except Exit as exc:
-                ctx.say(str(exc.message))
-                continue
-        done[action] += 1
-    ctx.say(
-        f"Revue terminée{NBSP}: {done['approve']} approuvé(s), {done['reject']} rejeté(s), "
-        f"{done['spam']} indésirable(s), {done['reply']} réponse(s), {done['skip']} passé(s)."
-    )
+
+
+from .review import review  # noqa: E402, F401 (defined apart, called as commands.review)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 from collections.abc import Iterable
 
 from ..model import Comment
@@ -36,15 +37,42 @@ def _cell(value: str, width: int) -> str:
     return (value if len(value) <= width else value[: width - 1] + "…").ljust(width)
 
 
-def table(comments: Iterable[Comment]) -> list[str]:
-    """One line per comment: id, article, auteur, date, premiers mots, règles."""
-    columns = (("id", 12), ("article", 24), ("auteur", 18), ("date", 16), ("premiers mots", 32), ("règles", 0))
-    head = "  ".join(_cell(name, width) if width else name for name, width in columns)
-    lines = [head, "-" * len(head.rstrip()) + "-" * 10]
-    for c in comments:
-        cells = (c.id, c.post or "", c.author, short_date(c), first_words(c, 32), ", ".join(c.held))
+# Column widths: (preferred, minimum). To fit the terminal, "premiers mots" shrinks
+# first, then article, auteur and règles; the id is never cut (the author copies it).
+WIDTHS = {"article": (24, 10), "auteur": (18, 8), "premiers mots": (60, 13), "règles": (40, 8)}
+SHRINK_ORDER = ("premiers mots", "article", "auteur", "règles")
+DATE_WIDTH = 16
+
+
+def _fit(width: int, id_width: int, rules_width: int) -> dict[str, int]:
+    sizes = {name: preferred for name, (preferred, _minimum) in WIDTHS.items()}
+    sizes["règles"] = max(len("règles"), min(rules_width, WIDTHS["règles"][0]))
+    excess = id_width + DATE_WIDTH + sum(sizes.values()) + 2 * 5 - width
+    for name in SHRINK_ORDER:
+        if excess <= 0:
+            break
+        cut = min(excess, max(0, sizes[name] - WIDTHS[name][1]))
+        sizes[name] -= cut
+        excess -= cut
+    return sizes
+
+
+def table(comments: Iterable[Comment], width: int | None = None) -> list[str]:
+    """One line per comment: id, article, auteur, date, premiers mots, règles; fitted to
+    `width` (the terminal's by default) by shortening the columns other than the id."""
+    comments = list(comments)
+    width = width or shutil.get_terminal_size((100, 24)).columns
+    id_width = max([2, *(len(c.id) for c in comments)])
+    rules = [", ".join(c.held) for c in comments]
+    sizes = _fit(width, id_width, max([0, *(len(r) for r in rules)]))
+    columns = (("id", id_width), ("article", sizes["article"]), ("auteur", sizes["auteur"]),
+               ("date", DATE_WIDTH), ("premiers mots", sizes["premiers mots"]), ("règles", sizes["règles"]))
+    head = "  ".join(_cell(name, w) for name, w in columns).rstrip()
+    lines = [head, "-" * len(head)]
+    for c, held in zip(comments, rules, strict=True):
+        cells = (c.id, c.post or "", c.author, short_date(c), first_words(c, sizes["premiers mots"]), held)
         lines.append("  ".join(
-            _cell(value, width) if width else value for value, (_n, width) in zip(cells, columns, strict=True)
+            value.ljust(w) if name == "id" else _cell(value, w) for value, (name, w) in zip(cells, columns, strict=True)
         ).rstrip())
     return lines
 

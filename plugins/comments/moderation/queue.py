@@ -11,8 +11,14 @@ Invariant (what a kill at any instant leaves behind):
   (atomically) before the destination, removed after the source is unlinked;
 - the next command, once it holds `moderation/.lock`, reconciles: a journalled
   move whose destination exists is finished (source unlinked), otherwise it is
-  dropped (the source was never touched); stale temporary files are removed.
-  After that, every comment is in exactly one place.
+  dropped (the source was never touched); stale temporary files and import
+  staging folders are removed. After that, every comment is in exactly one place.
+
+Reconciling scans every folder of the store, so it runs only when needed: the
+lock file says `busy` while held and `idle <time of the last sweep>` once
+released, so a holder that died (kill, crash) is seen by the next one; a
+journal entry or a staging folder also triggers it, and a sweep older than a
+day (stray temporary files after a power loss).
 """
 
 from __future__ import annotations
@@ -22,16 +28,22 @@ import errno
 import fcntl
 import json
 import os
+import shutil
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from ..model import APPROVED, PENDING, REJECTED, SPAM, Comment
 from ..store import ID_RE, SLUG_RE, CommentFileError, atomic_write, format_comment, fsync_dir, read_comment
+from .staging import Staging, stale_folders
+from .subscribers import FILE_NAME as SUBSCRIBERS_FILE
+from .subscribers import Subscribers
 
 QUEUE_STATES = (PENDING, SPAM, REJECTED)
 ALL_STATES = (PENDING, APPROVED, SPAM, REJECTED)
 STATE_LABELS = {PENDING: "en attente", APPROVED: "publié", SPAM: "indésirable", REJECTED: "rejeté"}
+SWEEP_EVERY = 24 * 3600  # seconds between two full sweeps when every exit was clean
 
 
 class CommentNotFound(KeyError):
@@ -61,12 +73,13 @@ class Queue:
         self.journal = self.root / ".journal"
         self._lock_depth = 0
         self._lock_fd: int | None = None
+        self._last_sweep: float | None = None
         self.notes: list[str] = []  # what the last reconciliation did, for the author
 
     # --- locking -----------------------------------------------------------------
     @contextlib.contextmanager
     def lock(self) -> Iterator[Queue]:
-        """Hold moderation/.lock (re-entrant); the first holder reconciles interrupted moves."""
+        """Hold moderation/.lock (re-entrant); the first holder reconciles interrupted work if any."""
         if self._lock_depth == 0:
             self.root.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.root / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
@@ -79,17 +92,44 @@ class Queue:
                 sys.stderr.write("Une autre commande de modération est en cours ; attente…\n")
                 fcntl.flock(fd, fcntl.LOCK_EX)
             self._lock_fd = fd
+            self._last_sweep = self._acquired(fd)
         self._lock_depth += 1
+        clean = False
         try:
-            if self._lock_depth == 1:
+            if self._lock_depth == 1 and (self._last_sweep is None or self._needs_reconcile()):
                 self.reconcile()
+                self._last_sweep = time.time()
             yield self
+            clean = True
         finally:
             self._lock_depth -= 1
             if self._lock_depth == 0 and self._lock_fd is not None:
+                if clean:  # an exception may leave work half done: the next holder reconciles
+                    _set_marker(self._lock_fd, f"idle {int(self._last_sweep)}\n")
                 fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
                 os.close(self._lock_fd)
                 self._lock_fd = None
+
+    def _acquired(self, fd: int) -> float | None:
+        """Read the lock file's marker, mark it busy; the last sweep's time, or None: sweep now."""
+        previous = os.pread(fd, 64, 0).decode("ascii", "replace").split()
+        _set_marker(fd, f"busy {os.getpid()}\n")
+        if len(previous) == 2 and previous[0] == "idle":
+            try:
+                swept = float(previous[1])
+            except ValueError:
+                return None
+            return swept if 0 <= time.time() - swept < SWEEP_EVERY else None
+        return None  # busy (its holder died), empty (new queue) or unreadable
+
+    def _needs_reconcile(self) -> bool:
+        try:
+            with os.scandir(self.journal) as entries:
+                if any(e.name.endswith(".json") for e in entries):
+                    return True
+        except FileNotFoundError:
+            pass
+        return bool(stale_folders(self.root, self.store))
 
     # --- where things are ------------------------------------------------------------
     def path_for(self, comment: Comment, state: str) -> Path:
@@ -146,31 +186,28 @@ class Queue:
         return result
 
     # --- changes -------------------------------------------------------------------------
-    def write(self, comment: Comment, state: str, *, bulk: bool = False) -> Path:
-        """Write `comment` in `state` (a new comment, or a rewrite in place). Hold the lock.
-
-        `bulk` (imports): atomic against a kill (temporary file + rename) but not
-        fsynced one by one, which costs minutes for 50,000 comments; the caller
-        then calls `flush()` once.
-        """
+    def write(self, comment: Comment, state: str) -> Path:
+        """Write `comment` in `state` (a new comment, or a rewrite in place). Hold the lock."""
         path = self.path_for(comment, state)
-        text = format_comment(comment, queue=state != APPROVED)
-        if bulk:
-            _rename_write(path, text)
-        else:
-            atomic_write(path, text)
+        atomic_write(path, format_comment(comment, queue=state != APPROVED))
         return path
 
-    @staticmethod
-    def flush() -> None:
-        """Push every bulk write to the disk at once."""
-        os.sync()
+    def staging(self) -> Staging:
+        """A bulk writer for imports (see staging.py); hold the lock until it is committed."""
+        return Staging(self.root, self.store)
+
+    def subscribers(self) -> Subscribers:
+        return Subscribers(self.root / SUBSCRIBERS_FILE)
 
     def add(self, comment: Comment, state: str = PENDING) -> Path:
         """Add a new comment; refuse an id that already exists anywhere."""
         with self.lock():
             if self.locate(comment.id):
                 raise QueueError(f"l'identifiant {comment.id} existe déjà")
+            if state == APPROVED and comment.email:
+                subscribers = self.subscribers()
+                subscribers.set(comment.id, comment.email)
+                subscribers.save()
             return self.write(comment, state)
 
     def move(self, cid: str, new_state: str, *, post: str | None = None) -> tuple[str, Comment]:
@@ -184,6 +221,16 @@ class Queue:
             destination = self.path_for(comment, new_state)
             if new_state == APPROVED:
                 comment.held = []
+            # The e-mail follows a published comment into subscribers.json (written
+            # first: a kill leaves at worst an entry for a comment still waiting);
+            # rejected and spam comments lose it.
+            subscribers = self.subscribers()
+            if new_state == APPROVED:
+                subscribers.set(cid, comment.email)
+            elif new_state in (SPAM, REJECTED):
+                comment.email = None
+                subscribers.discard(cid)
+            subscribers.save()
             self._journal_write(cid, source, destination)
             atomic_write(destination, format_comment(comment, queue=new_state != APPROVED))
             _hook("after-destination")
@@ -193,6 +240,19 @@ class Queue:
             self._journal_done(cid)
             comment.path = destination
             return old_state, comment
+
+    def delete(self, cid: str) -> tuple[str, Comment]:
+        """Delete a queued comment for good, with its e-mail (purge); returns (state, comment)."""
+        with self.lock():
+            state, comment, path = self.get(cid)
+            if state == APPROVED:
+                raise QueueError(f"{cid} est publié : seule la file de modération est purgée")
+            subscribers = self.subscribers()
+            subscribers.discard(cid)
+            subscribers.save()
+            path.unlink()
+            fsync_dir(path.parent)
+            return state, comment
 
     def _journal_write(self, cid: str, source: Path, destination: Path) -> None:
         record = {"id": cid, "from": str(source.resolve()), "to": str(destination.resolve())}
@@ -207,6 +267,8 @@ class Queue:
     def reconcile(self) -> list[str]:
         """Finish or drop interrupted moves, remove stale temporary files (under the lock)."""
         notes: list[str] = []
+        for folder in stale_folders(self.root, self.store):  # an import killed before its renames ended
+            shutil.rmtree(folder, ignore_errors=True)
         folders = [self.root, self.journal, *(self.root / s for s in QUEUE_STATES)]
         if self.store.is_dir():
             folders += [p for p in self.store.iterdir() if p.is_dir()]
@@ -243,16 +305,9 @@ class Queue:
             return False
 
 
-def _rename_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+def _set_marker(fd: int, text: str) -> None:
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, text.encode("ascii"), 0)
 
 
 def _hook(point: str) -> None:

@@ -45,7 +45,8 @@ def output(ctx) -> str:
     return text
 
 
-def test_queue_lists_pending_with_reasons(ctx):
+def test_queue_lists_pending_with_reasons(ctx, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "160")  # the table fits the terminal: a wide one shows everything
     commands.show_queue(ctx)
     text = output(ctx)
     header = text.splitlines()[0]

@@ -89,13 +89,56 @@ def test_the_lock_serialises_commands(tmp_path):
     holder.wait(timeout=30)
 
 
-def test_stale_temporary_files_are_removed(queue, tmp_path):
+DYING_HOLDER = """
+import os, sys
+sys.path.insert(0, {plugins!r})
+from comments.moderation.queue import Queue
+with Queue({root!r}, {content!r}).lock():
+    open({tmp!r}, "w").write("id: a\\nauth")  # an atomic write cut short
+    os.makedirs({staging!r})  # an import cut short
+    open({staging!r} + "/0.md", "w").write("id: b")
+    os._exit(137)
+"""
+
+
+def test_a_holder_killed_is_cleaned_up_by_the_next(queue, tmp_path):
     queue.add(make("a"))
-    stale = tmp_path / "moderation/pending/.a.md.x.tmp"
-    stale.write_text("id: a\nauth")
+    stale, staging = tmp_path / "moderation/pending/.a.md.x.tmp", tmp_path / "moderation/.import-999"
+    script = DYING_HOLDER.format(plugins=str(PLUGINS), root=str(queue.root), content=str(queue.content),
+                                 tmp=str(stale), staging=str(staging))
+    assert subprocess.run([sys.executable, "-c", script]).returncode == 137
+    assert stale.exists() and staging.is_dir()
     with queue.lock():
         pass
-    assert not stale.exists() and queue.get("a")[0] == "pending"
+    assert not stale.exists() and not staging.exists() and queue.get("a")[0] == "pending"
+
+
+def test_after_a_clean_exit_the_lock_does_not_rescan_the_store(queue, tmp_path):
+    queue.add(make("a"))
+    planted = tmp_path / "moderation/pending/.a.md.x.tmp"
+    planted.write_text("id: a\nauth")
+    with queue.lock():
+        pass
+    assert planted.exists()  # no sweep: the previous holder exited cleanly
+    (tmp_path / "moderation/.import-1").mkdir()
+    with queue.lock():
+        pass
+    assert not planted.exists() and not (tmp_path / "moderation/.import-1").exists()
+    planted.write_text("id: a\nauth")
+    (tmp_path / "moderation/.lock").write_text("idle 0\n")  # the last sweep was long ago
+    with queue.lock():
+        pass
+    assert not planted.exists()
+
+
+def test_an_exception_under_the_lock_makes_the_next_holder_reconcile(queue, tmp_path):
+    queue.add(make("a"))
+    with pytest.raises(RuntimeError), queue.lock():
+        (tmp_path / "moderation/pending/.a.md.y.tmp").write_text("half")
+        raise RuntimeError
+    with queue.lock():
+        pass
+    assert not (tmp_path / "moderation/pending/.a.md.y.tmp").exists()
 
 
 def test_approved_needs_an_article(queue):

@@ -1,0 +1,67 @@
+"""`comments.review`: walk the pending queue, one comment at a time."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from invoke.exceptions import Exit
+
+from ..model import PENDING
+from .commands import Context, approve, reject, reply, show, spam
+from .display import NBSP
+
+PROMPT = f"[a]pprouver, [r]ejeter, [s]pam, r[é]pondre, [p]asser, [q]uitter{NBSP}? "
+ACTIONS = {"a": "approve", "r": "reject", "s": "spam", "é": "reply", "e": "reply", "p": "skip", "q": "quit"}
+
+
+def _ask_reply(ask: Callable[[str], str]) -> str:
+    if os.environ.get("VISUAL") or os.environ.get("EDITOR"):
+        return ""  # reply() opens the editor
+    lines = []
+    while True:
+        line = ask("> " if lines else f"Votre réponse (ligne vide pour finir){NBSP}:\n> ")
+        if not line.strip():
+            return "\n".join(lines)
+        lines.append(line)
+
+
+def review(ctx: Context, ask: Callable[[str], str] = input) -> None:
+    """Walk the pending queue, oldest first, one comment at a time."""
+    queue = ctx.queue()
+    with queue.lock():
+        pending = [c.id for c in queue.list(PENDING)]
+    done = {"approve": 0, "reject": 0, "spam": 0, "reply": 0, "skip": 0}
+    for number, cid in enumerate(pending, start=1):
+        if not any(state == PENDING for state, _p in queue.locate(cid)):
+            continue  # moderated meanwhile by another command
+        ctx.say(f"\n— {number}/{len(pending)} —")
+        show(ctx, cid)
+        while True:
+            try:
+                choice = ask(PROMPT).strip().lower()[:1]
+            except EOFError:
+                choice = "q"
+            action = ACTIONS.get(choice)
+            if action:
+                break
+            ctx.say("Choix inconnu.")
+        if action == "quit":
+            break
+        if action == "approve":
+            approve(ctx, [cid])
+        elif action == "reject":
+            reject(ctx, [cid])
+        elif action == "spam":
+            spam(ctx, [cid])
+        elif action == "reply":
+            try:
+                reply(ctx, cid, _ask_reply(ask) or None)
+            except Exit as exc:
+                ctx.say(str(exc.message))
+                continue
+        done[action] += 1
+    ctx.say(
+        f"Revue terminée{NBSP}: {done['approve']} approuvé(s), {done['reject']} rejeté(s), "
+        f"{done['spam']} indésirable(s), {done['reply']} réponse(s), {done['skip']} passé(s)."
+    )
