@@ -32,6 +32,12 @@ DEFAULT_DATE = None
 # Dates are formatted through Babel by the `french` plugin, never the OS locale.
 DEFAULT_DATE_FORMAT = "long"
 
+def ARTICLE_ORDER_BY(article):  # noqa: N802 (a Pelican setting)
+    """Newest first; articles of the same date by slug, so that every build lists them alike
+    (Pelican reads files in no fixed order, and its default sorts on the date alone)."""
+    return (-article.date.timestamp(), article.slug)
+
+
 THEME = "theme"
 DEFAULT_PAGINATION = 10
 SUMMARY_MAX_LENGTH = 40
@@ -116,8 +122,17 @@ RELATED_POSTS = {
     "text_weight": 2.0,
 }
 
-# Sanitised comment bodies, typography and Pelican's reader cache live here.
+# Sanitised comment bodies, related posts' term counts and Pelican's reader
+# cache live here.
 CACHE_PATH = "cache"
+# Pelican's own cache of the Markdown reader's output (HTML and metadata): a
+# rebuild reads only the articles that changed. The "reader" layer pickles
+# much less than the "generator" one. The `french` plugin invalidates it when
+# the settings or the Markdown code change (plugins/french/reader_cache.py).
+CACHE_CONTENT = True
+CONTENT_CACHING_LAYER = "reader"
+# Uncompressed: gzip costs 0.2 s per build for 1,000 articles, to save 5 MB of disk.
+GZIP_CACHE = False
 
 # Comments (plugins/comments/settings.py declares and documents every key; an
 # unknown key stops the build). Only the keys that differ from the defaults:
@@ -130,7 +145,9 @@ LOAD_CONTENT_CACHE = True
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
-        "markdown.extensions.smarty": {
+        # Python-Markdown's smarty, re-implemented for speed with the same output
+        # (plugins/french/smartquotes.py): 0.4 s instead of 2 s per 1,000 articles.
+        "french.smartquotes": {
             "substitutions": {
                 "left-single-quote": "‘",
                 "right-single-quote": "’",
@@ -139,6 +156,8 @@ MARKDOWN = {
             }
         },
         "markdown.extensions.toc": {},
+        # French typography on the reader's HTML, so the reader cache keeps it typeset.
+        "french.typeset": {},
     },
     "output_format": "html5",
 }

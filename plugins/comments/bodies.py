@@ -3,6 +3,11 @@
 The cache is one JSON file under Pelican's CACHE_PATH, loaded once and written
 atomically once per build (only when it changed), keeping only the entries the
 build used so it never grows without bound.
+
+When many bodies are missing from the cache (a cold build), `prefetch` hands
+them to one worker process as soon as the store is read, so that sanitising
+(bleach and html5lib are slow) runs on the second core while Pelican reads the
+articles; `render` then finds them done.
 """
 
 from __future__ import annotations
@@ -10,13 +15,17 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import multiprocessing
+import os
+import tempfile
+from collections.abc import Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 import french.typography
 from french.typography import french_typography
 
 from .sanitiser import PIPELINE_VERSION, Sanitiser
-from .store import atomic_write
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +33,28 @@ logger = logging.getLogger(__name__)
 CACHE_VERSION = PIPELINE_VERSION + ";typo=" + hashlib.sha256(
     Path(french.typography.__file__).read_bytes()
 ).hexdigest()[:16]
+
+
+# Below this many uncached bodies, starting a worker costs more than it saves.
+PARALLEL_THRESHOLD = 200
+CHUNK = 250
+
+_worker_sanitiser: Sanitiser | None = None
+
+
+def render_uncached(items: list[tuple[str, str]]) -> list[str]:
+    """Sanitise and typeset (body, format) pairs; runs in the worker process."""
+    global _worker_sanitiser
+    if _worker_sanitiser is None:
+        _worker_sanitiser = Sanitiser()
+    return [french_typography(_worker_sanitiser.sanitise(body, fmt)) for body, fmt in items]
+
+
+def _fork_context() -> multiprocessing.context.BaseContext | None:
+    # fork: the worker starts in milliseconds, with the modules already loaded.
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return None
 
 
 def body_key(body: str, fmt: str) -> str:
@@ -41,6 +72,9 @@ class BodyRenderer:
         self._old: dict[str, str] = self._load()
         self._used: dict[str, str] = {}
         self.sanitised = 0  # bodies actually sanitised in this build (the rest came from the cache)
+        self._pool: ProcessPoolExecutor | None = None
+        self._pending: list[tuple[list[str], Future]] = []
+        self._fresh: dict[str, str] = {}  # done by the worker, not necessarily used yet
 
     def _load(self) -> dict[str, str]:
         if not self.cache_file or not self.cache_file.exists():
@@ -61,12 +95,59 @@ class BodyRenderer:
             self._sanitiser = Sanitiser()
         return self._sanitiser
 
+    def prefetch(self, bodies: Iterable[tuple[str, str]], workers: int = 1) -> int:
+        """Start sanitising, in a worker process, the (body, format) pairs missing
+        from the cache, when there are enough of them; return how many were sent.
+        `render` collects the results; anything the worker could not do is done
+        in-process then."""
+        todo: dict[str, tuple[str, str]] = {}
+        for body, fmt in bodies:
+            key = body_key(body, fmt)
+            if key not in self._old and key not in self._used:
+                todo.setdefault(key, (body, fmt))
+        if len(todo) < PARALLEL_THRESHOLD or (os.cpu_count() or 1) < 2:
+            return 0
+        try:
+            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context())
+            keys = list(todo)
+            for start in range(0, len(keys), CHUNK):
+                chunk = keys[start:start + CHUNK]
+                future = self._pool.submit(render_uncached, [todo[k] for k in chunk])
+                self._pending.append((chunk, future))
+        except (OSError, RuntimeError) as exc:
+            logger.info("Commentaires : assainissement sans processus auxiliaire (%s)", exc)
+            self._close_pool()
+            return 0
+        return len(todo)
+
+    def _collect(self) -> None:
+        """Results of the worker, into this build's entries."""
+        pending, self._pending = self._pending, []
+        for keys, future in pending:
+            try:
+                results = future.result()
+            except Exception as exc:  # noqa: BLE001 (a dead worker: sanitise here instead)
+                logger.info("Commentaires : processus auxiliaire en échec (%s), assainissement ici", exc)
+                continue
+            self._fresh.update(zip(keys, results, strict=True))
+            self.sanitised += len(keys)
+        self._close_pool()
+
+    def _close_pool(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
     def render(self, body: str, fmt: str = "markdown") -> str:
         """Safe HTML for one body; sanitised at most once per content."""
+        if self._pending:
+            self._collect()
         key = body_key(body, fmt)
         html = self._used.get(key)
         if html is None:
             html = self._old.get(key)
+        if html is None:
+            html = self._fresh.get(key)
         if html is None:
             html = french_typography(self.sanitiser.sanitise(body, fmt))
             self.sanitised += 1
@@ -75,10 +156,21 @@ class BodyRenderer:
 
     def save(self) -> None:
         """Write the cache if this build's entries differ from the file's."""
+        self._close_pool()
         if not self.cache_file or self._used == self._old:
             return
         data = {"version": CACHE_VERSION, "entries": dict(sorted(self._used.items()))}
+        # Streamed into a temporary file, then renamed: never half a cache, and
+        # never the whole JSON text in memory (~7 MB for 5,000 comments).
+        tmp = None
         try:
-            atomic_write(self.cache_file, json.dumps(data, ensure_ascii=False, indent=0))
+            self.cache_file.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.cache_file.name}.", suffix=".tmp",
+                                       dir=self.cache_file.parent)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, ensure_ascii=False, indent=0)
+            os.replace(tmp, self.cache_file)
         except OSError as exc:
             logger.info("Cache des commentaires non écrit (%s) : %s", self.cache_file, exc)
+            if tmp:
+                Path(tmp).unlink(missing_ok=True)

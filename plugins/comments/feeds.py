@@ -8,49 +8,26 @@ bytes change. Replies carry RFC 4685 `thr:in-reply-to`.
 from __future__ import annotations
 
 import html
+import logging
+import multiprocessing
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from feedgen.ext.base import BaseEntryExtension, BaseExtension
-from feedgen.feed import FeedGenerator
-from lxml import etree
-
-from .store import atomic_write
 from .threads import ThreadNode, walk
 
-THR_NS = "http://purl.org/syndication/thread/1.0"
+# feedgen (and lxml) are imported where a feed is made: when the feeds are
+# written by their own process (FeedsInBackground), Pelican's never loads them.
+
+logger = logging.getLogger(__name__)
+
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _TAG_RE = re.compile(r"<[^>]*>")
 _SPACE_RE = re.compile(r"[ \t\r\n]+")
-
-
-class ThrExtension(BaseExtension):
-    """Declares the RFC 4685 namespace on the feed."""
-
-    def extend_ns(self) -> dict[str, str]:
-        return {"thr": THR_NS}
-
-
-class ThrEntryExtension(BaseEntryExtension):
-    """`fe.thr.in_reply_to(ref, href)` adds <thr:in-reply-to ref href type/>."""
-
-    def __init__(self) -> None:
-        self._reply: tuple[str, str] | None = None
-
-    def in_reply_to(self, ref: str, href: str) -> None:
-        self._reply = (ref, href)
-
-    def extend_atom(self, entry: etree._Element) -> etree._Element:
-        if self._reply:
-            ref, href = self._reply
-            etree.SubElement(
-                entry, f"{{{THR_NS}}}in-reply-to", ref=ref, href=href, type="text/html"
-            )
-        return entry
 
 
 @dataclass
@@ -84,7 +61,11 @@ def entries_of(content: Any, nodes: list[ThreadNode], base: str) -> list[FeedEnt
 
 
 def _feed(title: str, feed_url: str, page_url: str, entries: list[FeedEntry], subtitle: str,
-          updated_default: datetime, atom: bool) -> FeedGenerator:
+          updated_default: datetime, atom: bool) -> Any:
+    from feedgen.feed import FeedGenerator
+
+    from .thr import ThrEntryExtension, ThrExtension
+
     fg = FeedGenerator()
     fg.register_extension("thr", ThrExtension, ThrEntryExtension, atom=True, rss=False)
     if not atom:
@@ -118,10 +99,18 @@ def _feed(title: str, feed_url: str, page_url: str, entries: list[FeedEntry], su
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
-    """Write `data` to `path` unless the file already holds exactly these bytes."""
-    if path.exists() and path.read_bytes() == data:
-        return False
-    atomic_write(path, data.decode("utf-8"))
+    """Write `data` to `path` unless the file already holds exactly these bytes.
+
+    A plain write, as Pelican writes every page: the output folder is rebuilt
+    from the sources at will, so the fsync and rename that the comment store
+    needs (store.atomic_write) would only cost time (~2 s for 700 feeds).
+    """
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
     return True
 
 
@@ -167,3 +156,41 @@ def write_feeds(
 def _write(path: Path, data: bytes) -> Path:
     write_if_changed(path, data)
     return path
+
+
+# Below this many article feeds, a second process costs more than it saves.
+BACKGROUND_THRESHOLD = 50
+
+
+class FeedsInBackground:
+    """Writes the comment feeds in a forked process while Pelican writes the pages
+    (the second core is idle then); `finish` waits for it. Where fork is not
+    available, for a small site, or if the process fails, `finish` writes the
+    feeds itself: the files are the same either way."""
+
+    def __init__(self, threads: list[tuple[Any, list[ThreadNode]]], output_path: Path, settings: dict,
+                 comments: dict, *, threshold: int = BACKGROUND_THRESHOLD) -> None:
+        self.args = (threads, output_path, settings, comments)
+        self.process: multiprocessing.process.BaseProcess | None = None
+        if len(threads) < threshold or "fork" not in multiprocessing.get_all_start_methods():
+            return
+        # Nothing buffered may be written twice, once by each process.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        try:
+            self.process = multiprocessing.get_context("fork").Process(
+                target=write_feeds, args=self.args, name="comment-feeds", daemon=True
+            )
+            self.process.start()
+        except OSError as exc:
+            logger.info("Flux de commentaires écrits sans processus auxiliaire (%s)", exc)
+            self.process = None
+
+    def finish(self) -> None:
+        if self.process is not None:
+            self.process.join()
+            if self.process.exitcode == 0:
+                return
+            logger.info("Processus des flux de commentaires en échec (%s) : flux refaits ici",
+                        self.process.exitcode)
+        write_feeds(*self.args)

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from .bodies import BodyRenderer
-from .feeds import write_feeds
+from .feeds import FeedsInBackground
 from .loader import Problem, Store, load_store
 from .model import Comment
 from .settings import comments_settings
@@ -46,6 +47,7 @@ class BuildState:
         self.claimed: set[str] = set()
         self.problems: list[Problem] = []
         self.feed_threads: list[tuple[Any, list[ThreadNode]]] = []
+        self.feeds: FeedsInBackground | None = None
 
     def report(self, problem: Problem) -> None:
         self.problems.append(problem)
@@ -76,9 +78,17 @@ def on_initialized(pelican: Any) -> None:
 
 
 def on_generator_init(generator: Any) -> None:
-    """A new build starts (also on each autoreload run): forget the previous one."""
+    """A new build starts (also on each autoreload run): forget the previous one.
+
+    The store is read now, before Pelican reads the articles, and the bodies
+    missing from the cache go to a worker process (see bodies.prefetch), so
+    sanitising overlaps the reading of the articles."""
     global _state
     _state = BuildState(generator.settings)
+    store = _state.load()
+    _state.renderer.prefetch(
+        (c.body, c.format) for comments in store.by_slug.values() for c in comments
+    )
 
 
 def _current(generator: Any) -> BuildState:
@@ -181,11 +191,19 @@ def on_all_generators_finalized(generators: list) -> None:
             f"Commentaires : {len(state.problems)} problème(s) dans {store.root} "
             "(mode strict, COMMENTS['strict'])"
         )
+    # Everything the feeds need is known: write them while Pelican writes the pages.
+    feed_threads = sorted(state.feed_threads, key=lambda item: item[0].slug)
+    state.feeds = FeedsInBackground(feed_threads, Path(state.settings["OUTPUT_PATH"]), state.settings,
+                                    state.options)
 
 
 def on_finalized(pelican: Any) -> None:
-    """The whole site is written: add the comment feeds."""
+    """The whole site is written: the comment feeds are too, once this returns."""
     if _state is None:
         return
-    feed_threads = sorted(_state.feed_threads, key=lambda item: item[0].slug)
-    write_feeds(feed_threads, Path(pelican.output_path), pelican.settings, _state.options)
+    if _state.feeds is None:  # no all_generators_finalized (another plugin stopped the build?)
+        feed_threads = sorted(_state.feed_threads, key=lambda item: item[0].slug)
+        _state.feeds = FeedsInBackground(feed_threads, Path(pelican.output_path), pelican.settings,
+                                         _state.options, threshold=sys.maxsize)
+    _state.feeds.finish()
+    _state.feeds = None

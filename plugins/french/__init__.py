@@ -14,18 +14,13 @@ from typing import Any
 from pelican import signals
 from pelican.contents import Content
 
+from . import reader_cache
 from .checks import check_content
-from .dates import format_date_fr, format_datetime_fr
+from .filters import FILTERS
 from .navigation import link_neighbours
-from .plurals import count_fr
+from .reader import use_reusing_reader
+from .typeset import typeset_by_reader
 from .typography import french_typography
-
-FILTERS = {
-    "date_fr": format_date_fr,
-    "datetime_fr": format_datetime_fr,
-    "count_fr": count_fr,
-    "typo": french_typography,
-}
 
 
 def add_filters(pelican: Any) -> None:
@@ -33,8 +28,9 @@ def add_filters(pelican: Any) -> None:
     pelican.settings["JINJA_FILTERS"] = {**pelican.settings.get("JINJA_FILTERS", {}), **FILTERS}
 
 
-def apply_typography(objects: Iterable[Content]) -> None:
-    """Rewrite title, content and an explicit summary of each object, once."""
+def apply_typography(objects: Iterable[Content], settings: dict | None = None) -> None:
+    """Rewrite title, content and an explicit summary of each object, once
+    (content typeset by the Markdown reader already is left as it is)."""
     done = set()
     for obj in objects:
         if id(obj) in done:
@@ -43,7 +39,7 @@ def apply_typography(objects: Iterable[Content]) -> None:
         if getattr(obj, "title", None):
             obj.title = french_typography(obj.title)
             obj.metadata["title"] = obj.title
-        if getattr(obj, "_content", None):
+        if getattr(obj, "_content", None) and not (settings and typeset_by_reader(obj, settings)):
             obj._content = french_typography(obj._content)
         if "summary" in obj.metadata:
             obj.metadata["summary"] = french_typography(obj.metadata["summary"])
@@ -59,7 +55,7 @@ def on_articles(generator: Any) -> None:
         generator.articles, generator.translations,
         generator.hidden_articles, generator.hidden_translations,
         generator.drafts, generator.drafts_translations,
-    ))
+    ), generator.settings)
     link_neighbours(generator.articles)
 
 
@@ -68,11 +64,17 @@ def on_pages(generator: Any) -> None:
         generator.pages, generator.translations,
         generator.hidden_pages, generator.hidden_translations,
         generator.draft_pages, generator.draft_translations,
-    ))
+    ), generator.settings)
 
 
 def register() -> None:
+    # First: the fingerprint is of the settings before any plugin adds to them.
+    signals.initialized.connect(reader_cache.check_stamp)
+    signals.readers_init.connect(use_reusing_reader)
     signals.content_object_init.connect(check_content)
     signals.initialized.connect(add_filters)
+    signals.article_generator_finalized.connect(reader_cache.release)
+    signals.page_generator_finalized.connect(reader_cache.release)
     signals.article_generator_finalized.connect(on_articles)
     signals.page_generator_finalized.connect(on_pages)
+    signals.finalized.connect(reader_cache.write_stamp)

@@ -50,13 +50,19 @@ _CLOSE_QUOTE = re.compile(_SPACES + "*»")
 # The characters some rule acts on (a fast exit for the nodes without any).
 _MARKS = re.compile("[;:!?«»]")
 _URL = re.compile(r"\b(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+|\S+@\S+\.\w+", re.I)
+_URL_HINT = re.compile(r"://|www\.|mailto:|@", re.I)
 
 
 def _space_for(mark: str) -> str:
     return NBSP if mark == ":" else NNBSP
 
 
-def _url_spans(text: str) -> list[tuple[int, int]]:
+def _url_spans(text: str, hinted: bool = True) -> list[tuple[int, int]]:
+    # Every address _URL matches holds "://", "www.", "mailto:" or "@"; most text
+    # has none, and _URL's "\S+@" backtracks over every word (the costly part).
+    # `hinted` False: the caller knows the text holds none.
+    if not hinted or not _URL_HINT.search(text):
+        return []
     return [m.span() for m in _URL.finditer(text)]
 
 
@@ -68,23 +74,26 @@ def _fix_text(text: str, before: str) -> str:
     """Apply the rules to one text node; `before` is the character preceding it."""
     if not _MARKS.search(text):
         return text  # every rule needs one of these characters: most text nodes have none
-    spans = _url_spans(text)
+    # The rules only add or drop no-break spaces, so a node without any hint of
+    # an address never gains one: look for addresses again only if it had one.
+    hinted = _URL_HINT.search(text) is not None
+    spans = _url_spans(text, hinted)
     text = _SPACE_BEFORE.sub(
         lambda m: m.group(0) if _in(spans, m.start()) else _space_for(m.string[m.end()]), text
     )
     # A mark at the very start of a node, glued to the previous node's last word.
     if text[:1] in (";", ":", "!", "?") and _WORD_END.match(before) and _CLAUSE_END.match(text[1:2] or " "):
         text = _space_for(text[0]) + text
-    spans = _url_spans(text)
+    spans = _url_spans(text, hinted)
     text = _GLUED.sub(
         lambda m: "" if _in(spans, m.start()) or _in(spans, m.start() - 1) else _space_for(m.string[m.start()]),
         text,
     )
     # Guillemets glued to an address belong to it (\S+): adding a space there
     # would cut the address short, and the next pass would treat its tail as text.
-    spans = _url_spans(text)
+    spans = _url_spans(text, hinted)
     text = _OPEN_QUOTE.sub(lambda m: m.group(0) if _in(spans, m.start()) else "«" + NNBSP, text)
-    spans = _url_spans(text)
+    spans = _url_spans(text, hinted)
 
     def close_quote(match: re.Match) -> str:
         if _in(spans, match.end() - 1):

@@ -8,15 +8,12 @@ from datetime import UTC, datetime
 from itertools import chain
 from typing import Any
 
-from .scoring import Doc, compute_related
+from .cache import load_terms, save_terms
+from .scoring import Doc, TermCounts, compute_related, term_counts, text_key
 from .settings import check_settings
-from .text import html_to_text
+from .text import Analyzer, html_to_text
 
 logger = logging.getLogger(__name__)
-
-# Term weights of each analysed text, kept between the builds of one process
-# (`invoke livereload`), so that an unchanged article is not analysed again.
-_TERMS_CACHE: dict[str, dict[str, float]] = {}
 
 
 def _is_future(date: datetime, now: datetime) -> bool:
@@ -25,9 +22,15 @@ def _is_future(date: datetime, now: datetime) -> bool:
     return date > now
 
 
-def _to_doc(article: Any) -> Doc:
-    title = html_to_text(getattr(article, "title", "") or "")
-    body = html_to_text(getattr(article, "_content", "") or "")
+def _to_doc(article: Any, cache: dict[str, TermCounts], analyzer: Analyzer) -> Doc:
+    """The article as the scoring needs it. Its text is analysed here, into
+    `cache`, unless the cache has it already (keyed by a digest of the HTML):
+    no Doc holds a text, so 1,000 texts (~10 MB) are never alive at once."""
+    title = getattr(article, "title", "") or ""
+    content = getattr(article, "_content", "") or ""
+    key = text_key(f"{title}\0{content}")
+    if key not in cache:
+        cache[key] = term_counts(analyzer.terms(f"{html_to_text(title)}\n{html_to_text(content)}"))
     category = getattr(article, "category", None)
     return Doc(
         slug=article.slug,
@@ -35,7 +38,7 @@ def _to_doc(article: Any) -> Doc:
         date=article.date,
         tags=tuple(tag.slug for tag in getattr(article, "tags", None) or ()),
         category=category.slug if category else "",
-        text=f"{title}\n{body}",
+        key=key,
     )
 
 
@@ -89,12 +92,18 @@ def link_related(generator: Any) -> None:
     # Published only: drafts and hidden articles live in other lists.
     pool = [a for a in generator.articles if not _is_future(a.date, now)]
     by_slug = {a.slug: a for a in pool}
-    docs = [_to_doc(a) for a in pool]
-    related = compute_related(docs, conf, terms_cache=_TERMS_CACHE)
+    # Term counts of each text, persisted under CACHE_PATH by digest: a later
+    # build (or `invoke livereload`) analyses only the texts that changed.
+    cache_file, cache = load_terms(generator.settings, conf)
+    loaded = set(cache)
+    analyzer = Analyzer(conf["min_word_length"])
+    docs = [_to_doc(a, cache, analyzer) for a in pool]
+    del analyzer
+    related = compute_related(docs, conf, terms_cache=cache)
     # Keep the cache to the texts of this build.
-    texts = {doc.text for doc in docs}
-    for text in [t for t in _TERMS_CACHE if t not in texts]:
-        del _TERMS_CACHE[text]
+    used = {doc.key: cache[doc.key] for doc in docs}
+    save_terms(cache_file, conf, used, changed=used.keys() != loaded)
+    del docs, cache, used
 
     base = generator.settings.get("PATH", "")
     everything = chain(

@@ -1,0 +1,74 @@
+"""The term counts of analysed texts, kept under Pelican's CACHE_PATH.
+
+One pickle file, keyed by text digest (scoring.text_key), loaded once per
+build and rewritten only when the build's texts differ from the file's. Its
+version covers everything the analysis depends on (this package's text
+analysis, stop words and scoring, the stemmer, `min_word_length`): any change makes it
+start empty. Pelican's `--ignore-cache` (LOAD_CONTENT_CACHE false) is obeyed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from collections.abc import Mapping
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from .scoring import TermCounts
+
+logger = logging.getLogger(__name__)
+
+CACHE_NAME = "related-posts-terms.pickle"
+# The modules the analysis depends on: a change to any of them starts the cache afresh.
+_SOURCES = hashlib.sha256(
+    b"".join((Path(__file__).parent / name).read_bytes() for name in ("text.py", "stopwords.py", "scoring.py"))
+).hexdigest()[:16]
+
+Terms = dict[str, TermCounts]
+
+
+def cache_version(conf: Mapping[str, Any]) -> str:
+    return f"2;{_SOURCES};snowballstemmer={version('snowballstemmer')};min={conf['min_word_length']}"
+
+
+def load_terms(settings: Mapping[str, Any], conf: Mapping[str, Any]) -> tuple[Path | None, Terms]:
+    """(the cache file or None when CACHE_PATH is unset, its entries or {})."""
+    folder = settings.get("CACHE_PATH")
+    if not folder:
+        return None, {}
+    path = Path(folder) / CACHE_NAME
+    if not settings.get("LOAD_CONTENT_CACHE", True) or not path.exists():
+        return path, {}
+    try:
+        with path.open("rb") as handle:
+            data = pickle.load(handle)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError) as exc:
+        logger.info("Cache des articles liés illisible (%s), il sera reconstruit : %s", path, exc)
+        return path, {}
+    if not isinstance(data, dict) or data.get("version") != cache_version(conf):
+        return path, {}
+    entries = data.get("entries")
+    return path, entries if isinstance(entries, dict) else {}
+
+
+def save_terms(path: Path | None, conf: Mapping[str, Any], entries: Terms, *, changed: bool) -> None:
+    """Write `entries` when they changed (temporary file, then rename: never half a file)."""
+    if path is None or not changed:
+        return
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump({"version": cache_version(conf), "entries": entries}, handle,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError as exc:
+        logger.info("Cache des articles liés non écrit (%s) : %s", path, exc)
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
