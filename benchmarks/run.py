@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import extras
-from .builds import project_build, stock_build
+from .builds import clear, project_build, stock_build
 from .corpus import generate
 from .measure import CommandFailed, summarise
 
@@ -80,6 +80,7 @@ def builds(plan: Plan, work: Path, log=print) -> dict:
         runs["warm"].append(project_build(corpus, work, cold=False))
         log(f"  tour {number}/{plan.rounds} : " + ", ".join(
             f"{name} {values[-1].seconds:.2f} s" for name, values in runs.items()))
+    clear(work)
     result = {name: summarise(values) for name, values in runs.items()}
     stock = result["stock"]
     ratios = {
@@ -176,7 +177,8 @@ def table(result: dict) -> str:
         lines.append(f"import WordPress : indisponible ({imported['reason']})")
     intake = result["intake"]
     if intake["status"] == "ok":
-        lines.append(f"réception : {fr(intake['accepted_per_second'], 1)} soumissions acceptées par seconde")
+        lines.append(f"réception : {fr(intake['accepted_per_second'], 1)} soumissions acceptées par seconde, "
+                     f"p99 {fr(intake['p99_ms'], 1)} ms (cibles ≥ 300/s, p99 < 50 ms)")
     else:
         lines.append(f"réception : indisponible ({intake['reason']})")
     return "\n".join(lines)
