@@ -1,4 +1,4 @@
-"""Shared helpers for the import and moderation tests (imported as a plain module)."""
+"""Shared helpers for the import and moderation tests."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from pathlib import Path
 
 from comments.store import read_comment
 
-THEME = Path(__file__).resolve().parents[3].parent / "shared" / "testdata" / "wordpress" / "themeunittestdata.wordpress.xml"
+from tests.conftest import TESTDATA
+
+THEME = TESTDATA / "wordpress" / "themeunittestdata.wordpress.xml"
 
 
 def make_content(root: Path, articles: list[tuple[str, str]] = ()) -> Path:

@@ -1,4 +1,4 @@
-"""Importing the real exports of shared/testdata: WordPress theme unit test, Isso's WordPress and Disqus."""
+"""Importing the real exports of tests/data: WordPress theme unit test, Isso's WordPress and Disqus."""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from comments.importers import ImportFileError
@@ -11,9 +12,9 @@ from comments.importers.run import import_file
 from comments.moderation.commands import Context, import_export
 from invoke.exceptions import Exit
 
-from tests.comments.importers.import_helpers import THEME, make_content, snapshot
+from tests.comments.importers.import_helpers import make_content, snapshot
 
-ROOT = THEME.parents[3] / "main"
+ROOT = Path(__file__).resolve().parents[3]
 WXR_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 RSS = '<rss version="2.0" xmlns:wp="https://wordpress.org/export/1.2/"><channel>\n'
 
