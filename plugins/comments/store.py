@@ -68,7 +68,7 @@ def parse_comment(data: bytes | str, path: Path | str, *, queue: bool = False) -
         if not match:
             raise CommentFileError(
                 path, number, None,
-                "en-tête attendu (« clé: valeur »), suivi d'une ligne vide puis du texte",
+                "en-tête attendu (« clé: valeur »), suivi d’une ligne vide puis du texte",
             )
         key, value = match.group(1), match.group(2).strip()
         if key not in allowed:
@@ -96,7 +96,7 @@ def _build(path: Path, values: dict[str, tuple[str, int]], body: str) -> Comment
     if not ID_RE.match(cid):
         fail("id", "identifiant invalide : lettres minuscules, chiffres et tirets seulement")
     if path.suffix == ".md" and path.stem != cid:
-        fail("id", f"l'identifiant « {cid} » doit être le nom du fichier ({path.stem}.md)")
+        fail("id", f"l’identifiant « {cid} » doit être le nom du fichier ({path.stem}.md)")
     parent = get("parent")
     if parent is not None and (not ID_RE.match(parent) or parent == cid):
         fail("parent", "identifiant de parent invalide")
@@ -123,7 +123,7 @@ def _build(path: Path, values: dict[str, tuple[str, int]], body: str) -> Comment
         fail("format", "valeurs permises : markdown, html")
     post = get("post")
     if post is not None and not SLUG_RE.match(post):
-        fail("post", "slug d'article invalide")
+        fail("post", "slug d’article invalide")
     held = [h.strip() for h in (get("held") or "").split(",") if h.strip()]
     return Comment(
         id=cid, author=author, date=date, body=body, parent=parent, website=website,

@@ -28,7 +28,7 @@ def detect(path: Path | str) -> type[Importer]:
     except FileNotFoundError:
         raise ImportFileError(path, None, "fichier introuvable") from None
     except IsADirectoryError:
-        raise ImportFileError(path, None, "c'est un dossier, pas un fichier d'export") from None
+        raise ImportFileError(path, None, "c’est un dossier, pas un fichier d’export") from None
     except OSError as exc:
         raise ImportFileError(path, None, f"lecture impossible ({exc.strerror})") from None
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -52,7 +52,7 @@ class JsonImporter(Importer):
         except RecursionError:
             raise self.error(None, "JSON trop profondément imbriqué") from None
         if not isinstance(data, list):
-            raise self.error(1, "une liste d'objets JSON est attendue ([{…}, {…}])")
+            raise self.error(1, "une liste d’objets JSON est attendue ([{…}, {…}])")
         for number, item in enumerate(data, start=1):
             yield self._record(item, number)
 

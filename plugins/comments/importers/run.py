@@ -30,8 +30,8 @@ from .progress import Progress
 from .summary import Summary
 
 _BUCKETS = {APPROVED: "published", PENDING: "pending", SPAM: "spam", REJECTED: "rejected"}
-_SOURCE_VERDICT = {PENDING: "en attente dans l'export", SPAM: "indésirable dans l'export",
-                   REJECTED: "rejeté dans l'export"}
+_SOURCE_VERDICT = {PENDING: "en attente dans l’export", SPAM: "indésirable dans l’export",
+                   REJECTED: "rejeté dans l’export"}
 
 
 def import_file(
@@ -85,7 +85,7 @@ class _Run:
     def read(self, record: Record, importer, known: KnownAuthors) -> None:
         self.summary.read += 1
         if record.id in self.meta:
-            self.summary.skipped[f"identifiant en double dans l'export ({record.id})"] += 1
+            self.summary.skipped[f"identifiant en double dans l’export ({record.id})"] += 1
             return
         if record.parent == record.id:
             raise ImportFileError(importer.path, record.line,
@@ -105,7 +105,7 @@ class _Run:
             if parent is not None and parent not in self.meta and parent not in self.existing:
                 raise ImportFileError(
                     importer.path, self.lines[cid],
-                    f"le commentaire {cid} répond à {parent}, absent de l'export et du site : "
+                    f"le commentaire {cid} répond à {parent}, absent de l’export et du site : "
                     "export incomplet ?",
                 )
         for record in self.held:

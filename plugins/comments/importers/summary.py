@@ -41,7 +41,7 @@ class Summary:
             f"{number(self.read)} commentaire{plural} lu{plural}."
         ]
         if self.dry_run:
-            lines.append("Simulation (--dry-run)" + NBSP + ": rien n'a été écrit.")
+            lines.append("Simulation (--dry-run)" + NBSP + ": rien n’a été écrit.")
         mention = f" (dont {number(self.mentions)} mention{'s' if self.mentions > 1 else ''})" if self.mentions else ""
         for label, bucket, extra in (
             ("Publiés", "published", mention),
@@ -62,7 +62,7 @@ class Summary:
                 lines.append(f"    – … et {number(len(reasons) - MAX_REASONS)} autres motifs")
         if self.conflicts:
             lines.append(
-                f"  Modifiés depuis l'import, non écrasés{NBSP}: {number(len(self.conflicts))}"
+                f"  Modifiés depuis l’import, non écrasés{NBSP}: {number(len(self.conflicts))}"
             )
             lines += [f"    – {c}" for c in self.conflicts[:MAX_REASONS]]
             if len(self.conflicts) > MAX_REASONS:

@@ -103,7 +103,7 @@ def _parse_error(path: Path, exc: ParseError) -> ImportFileError:
     line, column = getattr(exc, "position", (None, None))
     text = str(exc)
     if "no element found" in text or "unclosed token" in text:
-        hint = "fichier XML tronqué (il s'arrête avant la fin)"
+        hint = "fichier XML tronqué (il s’arrête avant la fin)"
     elif "encoding" in text:
         hint = "encodage déclaré incorrect ou inconnu"
     elif "invalid token" in text or "not well-formed" in text:

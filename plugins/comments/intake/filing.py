@@ -104,7 +104,7 @@ class Filer:
             for entry in batch:
                 try:
                     if queue.locate(entry.comment.id):
-                        raise QueueError(f"l'identifiant {entry.comment.id} existe déjà")
+                        raise QueueError(f"l’identifiant {entry.comment.id} existe déjà")
                     destination = queue.path_for(entry.comment, entry.state)
                     destination.parent.mkdir(parents=True, exist_ok=True)
                     os.replace(entry.staged, destination)

@@ -62,7 +62,7 @@ def decode_fields(content_type: str, raw: bytes) -> dict[str, str]:
     if kind not in (FORM_TYPE, JSON_TYPE):
         raise Rejected(415, {"": "Format non accepté : envoyez le formulaire (ou du JSON)."})
     if charset not in (None, "utf-8", "utf8"):
-        raise Rejected(415, {"": "Encodage non accepté : seul l'UTF-8 est accepté."})
+        raise Rejected(415, {"": "Encodage non accepté : seul l’UTF-8 est accepté."})
     try:
         text = raw.decode("utf-8")
         if kind == JSON_TYPE:

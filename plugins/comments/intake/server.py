@@ -42,7 +42,7 @@ class BackgroundServer:
         self.thread.start()
         while not self.server.started:
             if not self.thread.is_alive():
-                raise RuntimeError("le récepteur n'a pas démarré")
+                raise RuntimeError("le récepteur n’a pas démarré")
             self.thread.join(0.02)
         return self
 

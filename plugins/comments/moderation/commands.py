@@ -94,7 +94,7 @@ def import_export(ctx: Context, path: str, *, dry_run: bool = False) -> None:
             timezone=ctx.timezone, dry_run=dry_run, progress=Progress(),
         )
     except ImportFileError as exc:
-        raise fail(f"{exc}\nRien n'a été importé.") from None
+        raise fail(f"{exc}\nRien n’a été importé.") from None
     ctx.say(str(summary))
 
 
@@ -199,7 +199,7 @@ def set_state(ctx: Context, ids: list[str], new_state: str, queue: Queue | None 
             if missing:
                 raise fail(
                     "article introuvable pour " + ", ".join(missing)
-                    + f"{NBSP}; corrigez « post: » dans le fichier de la file, ou créez l'article. Rien n'a été changé."
+                    + f"{NBSP}; corrigez « post: » dans le fichier de la file, ou créez l’article. Rien n’a été changé."
                 )
         known = ctx.known_authors()
         for cid in ids:
@@ -241,7 +241,7 @@ def text_from_editor(quoted: str) -> str:
         subprocess.run([*shlex.split(editor), name], check=True)
         text = Path(name).read_text(encoding="utf-8")
     except (OSError, subprocess.CalledProcessError) as exc:
-        raise fail(f"l'éditeur « {editor} » a échoué ({exc})") from None
+        raise fail(f"l’éditeur « {editor} » a échoué ({exc})") from None
     finally:
         Path(name).unlink(missing_ok=True)
     return "\n".join(line for line in text.splitlines() if not line.startswith("#")).strip()
@@ -254,14 +254,14 @@ def reply(ctx: Context, cid: str, text: str | None = None) -> str:
     with queue.lock():
         state, comment, _path = _get(queue, cid)
     if state in (SPAM, REJECTED):
-        raise fail(f"{cid} est {STATE_LABELS[state]}{NBSP}: approuvez-le avant d'y répondre")
+        raise fail(f"{cid} est {STATE_LABELS[state]}{NBSP}: approuvez-le avant d’y répondre")
     if text is None:
         from .display import as_text
 
         text = text_from_editor(as_text(comment))
     text = (text or "").strip()
     if not text:
-        raise fail("réponse vide : rien n'a été publié")
+        raise fail("réponse vide : rien n’a été publié")
     with queue.lock():
         state, comment, _path = _get(queue, cid)
         if state == PENDING:
@@ -288,7 +288,7 @@ def _notify_reader(ctx: Context, parent: Comment, answer: Comment, email: str) -
     """E-mail the reader answered (COMMENTS['notify']); a failure only warns: the reply is published."""
     notify = ctx.settings.get("notify")
     if not notify:
-        ctx.say(f"(Pas de notification à l'auteur du commentaire{NBSP}: COMMENTS['notify'] n'est pas configuré.)")
+        ctx.say(f"(Pas de notification à l’auteur du commentaire{NBSP}: COMMENTS['notify'] n’est pas configuré.)")
         return
     from .notices import article_url, notify_reply
 
@@ -299,7 +299,7 @@ def _notify_reader(ctx: Context, parent: Comment, answer: Comment, email: str) -
     if notify_reply(parent, answer, to=email, notify=notify, title=title, link=link):
         ctx.say(f"{parent.author} a été prévenu(e) par e-mail.")
     else:
-        ctx.say(f"Attention{NBSP}: l'e-mail prévenant {parent.author} n'a pas pu être envoyé "
+        ctx.say(f"Attention{NBSP}: l’e-mail prévenant {parent.author} n’a pas pu être envoyé "
                 f"(voir le message ci-dessus){NBSP}; la réponse est bien publiée.")
 
 

@@ -55,7 +55,7 @@ def reply_message(parent: Comment, answer: Comment, *, to: str, notify: Mapping[
         lines += [f"Lire la réponse sur le site{NBSP}:", link, ""]
     lines += [
         "Vous recevez ce message parce que vous avez laissé votre adresse e-mail avec votre",
-        "commentaire. Elle ne sert qu'à cela ; pour la faire effacer, répondez à ce message.",
+        "commentaire. Elle ne sert qu’à cela ; pour la faire effacer, répondez à ce message.",
     ]
     msg.set_content("\n".join(lines) + "\n")
     return msg

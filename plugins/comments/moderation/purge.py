@@ -79,7 +79,7 @@ def summary_lines(report: PurgeReport, queue_root: Path) -> list[str]:
     head = f"Purge de la file {queue_root} (commentaires de plus de {report.days} jour{'s' if report.days > 1 else ''})"
     lines = [f"{head}{nbsp}: {n} commentaire{plural} {verb}."]
     if report.dry_run:
-        lines.append(f"Simulation (--dry-run){nbsp}: rien n'a été supprimé.")
+        lines.append(f"Simulation (--dry-run){nbsp}: rien n’a été supprimé.")
     for state, comments in report.deleted.items():
         if comments:
             label = labels[state] + ("s" if len(comments) > 1 and state != "pending" else "")

@@ -203,7 +203,7 @@ class Queue:
         """Add a new comment; refuse an id that already exists anywhere."""
         with self.lock():
             if self.locate(comment.id):
-                raise QueueError(f"l'identifiant {comment.id} existe déjà")
+                raise QueueError(f"l’identifiant {comment.id} existe déjà")
             if state == APPROVED and comment.email:
                 subscribers = self.subscribers()
                 subscribers.set(comment.id, comment.email)

@@ -163,7 +163,7 @@ def test_isso_wordpress_export(tmp_path):
     assert published["wp-10"].body == "<p>When you have a comment with multiple lines:<br>\nWordPress exports it like this.</p>"
     assert published["wp-10"].format == "html"
     # The second item reuses comment id 11: reported, not lost silently, not overwriting.
-    assert summary.skipped["identifiant en double dans l'export (wp-11)"] == 1
+    assert summary.skipped["identifiant en double dans l’export (wp-11)"] == 1
     # wp-7 has no comment_date: comment_date_gmt is used.
     assert published["wp-7"].date.isoformat() == "2014-04-29T17:21:35+02:00"
 

@@ -87,7 +87,7 @@ def test_bad_export_is_refused_and_changes_nothing(tmp_path, store, name, capsys
     with pytest.raises(Exit) as exit_info:
         import_export(ctx, str(export))
     assert exit_info.value.code == 1
-    assert "Erreur" in exit_info.value.message and "Rien n'a été importé" in exit_info.value.message
+    assert "Erreur" in exit_info.value.message and "Rien n’a été importé" in exit_info.value.message
     assert snapshot(content, queue) == before
 
 

@@ -52,7 +52,7 @@ def test_queue_lists_pending_with_reasons(ctx, monkeypatch):
     header = text.splitlines()[0]
     for column in ("id", "article", "auteur", "date", "premiers mots", "règles"):
         assert column in header
-    assert "c-2" in text and "Une question en attente" in text and "en attente dans l'export" in text
+    assert "c-2" in text and "Une question en attente" in text and "en attente dans l’export" in text
     assert "c-4" in text and "article introuvable" in text
     assert "c-1 " not in text  # published
     assert "3 commentaires en attente." in text

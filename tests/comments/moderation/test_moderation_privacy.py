@@ -128,7 +128,7 @@ def test_a_failing_smtp_server_warns_and_the_reply_stays(tmp_path):
     commands.approve(ctx, ["c-3"])
     new_id = commands.reply(ctx, "c-3", "Merci Carla.")
     out = ctx.out.getvalue()
-    assert "Attention\u00a0: l'e-mail prévenant Auteur c-3 n'a pas pu être envoyé" in out
+    assert "Attention\u00a0: l’e-mail prévenant Auteur c-3 n’a pas pu être envoyé" in out
     assert "la réponse est bien publiée" in out
     assert (ctx.content / "comments" / "mon-article" / f"{new_id}.md").is_file()
 
@@ -136,7 +136,7 @@ def test_a_failing_smtp_server_warns_and_the_reply_stays(tmp_path):
 def test_without_smtp_settings_the_reply_is_published_and_says_so(tmp_path):
     ctx = make_ctx(tmp_path)
     new_id = commands.reply(ctx, "c-2", "Merci.")
-    assert "COMMENTS['notify'] n'est pas configuré" in ctx.out.getvalue()
+    assert "COMMENTS['notify'] n’est pas configuré" in ctx.out.getvalue()
     assert (ctx.content / "comments" / "mon-article" / f"{new_id}.md").is_file()
 
 
@@ -146,7 +146,7 @@ def test_purge_deletes_old_queued_comments_and_their_emails(tmp_path):
     (ctx.queue_root / "subscribers.json").write_text(json.dumps({"c-2": "bob@example.org", "c-9": "x@example.org"}))
     commands.purge(ctx, 30, dry_run=True)
     out = ctx.out.getvalue()
-    assert "2 commentaires seraient supprimés" in out and "rien n'a été supprimé" in out
+    assert "2 commentaires seraient supprimés" in out and "rien n’a été supprimé" in out
     assert set(places(ctx.content, ctx.queue_root)) == {"c-1", "c-2", "c-3", "c-4", "c-5", "c-6"}
     ctx.out = io.StringIO()
     commands.purge(ctx, 30)
