@@ -38,7 +38,8 @@ def makeExtension(**kwargs: Any) -> TypesetExtension:  # noqa: N802 (Markdown's 
 
 def typeset_by_reader(obj: Any, settings: dict) -> bool:
     """Whether `obj`'s HTML came out of a Markdown reader that typeset it."""
-    if getattr(obj, "reader", None) != "markdown":
+    # Pelican names the reader after its class: "reusingmarkdown" for french.reader's.
+    if getattr(obj, "reader", None) not in ("markdown", "reusingmarkdown"):
         return False
     configured = settings.get("MARKDOWN") or {}
     return NAME in (configured.get("extension_configs") or {}) or NAME in (configured.get("extensions") or [])

@@ -15,7 +15,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Mapping
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +32,17 @@ _SOURCES = hashlib.sha256(
 Terms = dict[str, TermCounts]
 
 
+def _stemmer_versions() -> str:
+    # snowballstemmer uses PyStemmer's C stemmer when it is installed: both make the stems.
+    try:
+        pystemmer = version("PyStemmer")
+    except PackageNotFoundError:
+        pystemmer = "absent"
+    return f"snowballstemmer={version('snowballstemmer')};pystemmer={pystemmer}"
+
+
 def cache_version(conf: Mapping[str, Any]) -> str:
-    return f"2;{_SOURCES};snowballstemmer={version('snowballstemmer')};min={conf['min_word_length']}"
+    return f"2;{_SOURCES};{_stemmer_versions()};min={conf['min_word_length']}"
 
 
 def load_terms(settings: Mapping[str, Any], conf: Mapping[str, Any]) -> tuple[Path | None, Terms]:
