@@ -36,7 +36,7 @@ DROP_WITH_CONTENT = frozenset(
      "title", "xmp", "noembed", "noframes", "frameset", "frame", "head", "select", "option", "applet"]
 )
 # Bumped when the pipeline's output changes, so cached results are not reused.
-PIPELINE_VERSION = f"4;bleach={version('bleach')};nh3={version('nh3')};markdown={version('markdown')}"
+PIPELINE_VERSION = f"5;bleach={version('bleach')};nh3={version('nh3')};markdown={version('markdown')}"
 
 # Block elements, and the elements that may hold only phrasing content.
 BLOCKS = frozenset({"p", "ul", "ol", "blockquote", "pre"})
@@ -135,7 +135,9 @@ class Sanitiser:
         return self._md.convert(body)
 
     def _allowlist(self, html: str) -> str:
-        return self._final.clean(fix_structure(self._bleach.clean(html))).strip()
+        # Structure fixed before linkify too: a <pre> unwrapped only afterwards would leave
+        # its URLs as text, which the next pass would link (not idempotent).
+        return self._final.clean(fix_structure(self._bleach.clean(fix_structure(html)))).strip()
 
     def clean(self, html: str) -> str:
         """Sanitise an HTML fragment; clean(clean(x)) == clean(x)."""

@@ -149,6 +149,7 @@ HTMLISH = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(HTMLISH)
 @example("#<a href=<p>")  # an unclosed link around a block
+@example("<b><pre>https://x.fr/")  # a block inside an inline element, holding a URL
 @example("#<q cite=https://x.fr/")  # escaped "<q" before the first element, then a linkified URL
 def test_clean_and_sanitise_are_idempotent(text):
     san = Sanitiser()
