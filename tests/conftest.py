@@ -73,3 +73,18 @@ def mini_content(tmp_path) -> Path:
     dest = tmp_path / "content"
     shutil.copytree(ROOT / "content", dest)
     return dest
+
+
+@pytest.fixture
+def smtp():
+    """A real SMTP server (aiosmtpd) on 127.0.0.1: (controller, inbox of the messages received)."""
+    from aiosmtpd.controller import Controller
+
+    from tests.intake.intake_helpers import free_port
+    from tests.smtp_inbox import Inbox
+
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield controller, inbox
+    controller.stop()

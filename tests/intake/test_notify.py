@@ -2,41 +2,13 @@
 
 from __future__ import annotations
 
-import email
-import email.policy
 import logging
 import time
 
 import httpx
-import pytest
-from aiosmtpd.controller import Controller
 from comments.intake.server import BackgroundServer
 
 from tests.intake.intake_helpers import SITE, free_port, queue_files, valid
-
-
-class Inbox:
-    def __init__(self):
-        self.messages: list[email.message.EmailMessage] = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
-        return "250 OK"
-
-    def wait(self, count: int, timeout: float = 20) -> list:
-        deadline = time.monotonic() + timeout
-        while len(self.messages) < count and time.monotonic() < deadline:
-            time.sleep(0.05)
-        return self.messages
-
-
-@pytest.fixture
-def smtp():
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    yield controller, inbox
-    controller.stop()
 
 
 def notify_settings(port: int) -> dict:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import email
-import email.policy
 import io
 import json
 import os
@@ -11,7 +9,6 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from aiosmtpd.controller import Controller
 from comments.importers.run import import_file
 from comments.moderation import commands
 from comments.moderation.display import table
@@ -41,24 +38,6 @@ EXPORT = [
 ]
 
 
-class Inbox:
-    def __init__(self):
-        self.messages: list[email.message.EmailMessage] = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
-        return "250 OK"
-
-
-@pytest.fixture
-def smtp():
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    yield controller, inbox
-    controller.stop()
-
-
 def make_ctx(tmp_path, notify: dict | None = None) -> commands.Context:
     content = make_content(tmp_path, [("mon-article", "Mon article")])
     export = tmp_path / "export.json"
@@ -81,13 +60,6 @@ def subscribers(ctx) -> dict:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
-def wait_for(inbox: Inbox, count: int) -> list:
-    deadline = time.monotonic() + 20
-    while len(inbox.messages) < count and time.monotonic() < deadline:
-        time.sleep(0.05)
-    return inbox.messages
-
-
 def test_approving_keeps_the_email_privately_and_reject_or_spam_drop_it(tmp_path):
     ctx = make_ctx(tmp_path)
     commands.approve(ctx, ["c-2", "c-3"])
@@ -106,7 +78,7 @@ def test_a_reply_tells_the_reader_by_email_in_french(tmp_path, smtp):
     controller, inbox = smtp
     ctx = make_ctx(tmp_path, notify_settings(controller.port))
     new_id = commands.reply(ctx, "c-2", "Merci Bob, bonne question !")  # pending: approved first
-    [message] = wait_for(inbox, 1)
+    [message] = inbox.wait(1)
     assert message["To"] == "bob@example.org" and message["From"] == "blog@example.fr"
     assert message["Reply-To"] == "lionel@example.fr"
     assert message["Subject"] == "Réponse à votre commentaire sur « Mon article »"
