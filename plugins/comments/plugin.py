@@ -12,11 +12,12 @@ with an exception, with or without `--fatal`.
 from __future__ import annotations
 
 import logging
-import re
 import sys
 from itertools import chain
 from pathlib import Path
 from typing import Any
+
+from french.checks import metadata_line
 
 from .bodies import BodyRenderer
 from .feeds import FeedsInBackground
@@ -104,20 +105,11 @@ def _mode(content: Any, state: BuildState, default: str) -> str:
         return value
     path = Path(content.source_path)
     state.report(Problem(
-        path, _metadata_line(path, "comments"),
+        path, metadata_line(path, "comments"),
         f"(champ « comments ») valeur « {raw} » invalide : open, closed ou hidden ; "
         "commentaires fermés par prudence",
     ))
     return "closed"
-
-
-def _metadata_line(path: Path, key: str) -> int | None:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    pattern = re.compile(rf"\s*:?{re.escape(key)}:", re.I)
-    return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), None)
 
 
 def _attach(content: Any, state: BuildState, published: bool, page: bool = False) -> None:

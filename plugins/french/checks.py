@@ -8,12 +8,14 @@ in French with the file, the line and the field (fatal with --fatal warnings).
 from __future__ import annotations
 
 import logging
+import os
 import re
 from typing import Any
 
 
-def _line_of(path: str, field: str) -> int | None:
-    """1-based line of the `field:` header line in the source file."""
+def metadata_line(path: str | os.PathLike, field: str) -> int | None:
+    """1-based line of the `field:` header line in a content source file (None when absent),
+    for messages that name file and line; shared by the plugins that check metadata."""
     pattern = re.compile(rf"^\s*:?{re.escape(field)}:", re.I)
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
@@ -44,7 +46,7 @@ def check_content(content: Any) -> None:
         return
     problem = category_problem(str(category))
     if problem:
-        line = _line_of(source, "category")
+        line = metadata_line(source, "category")
         where = f"{source}:{line}" if line else source
         logging.getLogger(__name__).error(
             "%s\u00a0: champ «\u202fCategory\u202f»\u00a0: %s", where, problem

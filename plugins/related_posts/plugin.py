@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from itertools import chain
 from typing import Any
 
+from french.checks import metadata_line
+
 from .cache import load_terms, save_terms
 from .scoring import Doc, TermCounts, compute_related, term_counts, text_key
 from .settings import check_settings
@@ -42,20 +44,6 @@ def _to_doc(article: Any, cache: dict[str, TermCounts], analyzer: Analyzer) -> D
     )
 
 
-def _metadata_line(path: str, field: str) -> int | None:
-    """The line of `field:` in the source file's header, for the message."""
-    try:
-        with open(path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                if line.lower().startswith(f"{field}:"):
-                    return number
-                if not line.strip():
-                    break
-    except OSError:
-        pass
-    return None
-
-
 def parse_override(value: Any) -> list[str]:
     """`related: slug-a, slug-b` as ["slug-a", "slug-b"] (a list is accepted too)."""
     items = value if isinstance(value, list | tuple) else str(value).split(",")
@@ -71,7 +59,7 @@ def _override(article: Any, by_slug: dict[str, Any], base: str) -> list[Any] | N
         target = by_slug.get(slug)
         if target is None or target is article:
             path = getattr(article, "source_path", "") or ""
-            line = _metadata_line(path, "related")
+            line = metadata_line(path, "related")
             where = os.path.relpath(path, base) if path and base else path
             reason = "l’article lui-même" if target is article else "aucun article publié n’a ce slug"
             logger.warning(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from types import SimpleNamespace
 
-from french.checks import _line_of, category_problem
+from french.checks import category_problem, metadata_line
 from french.navigation import link_neighbours
 
 
@@ -19,8 +19,8 @@ def test_category_list_is_a_problem():
 def test_line_of_finds_the_header_line(tmp_path):
     path = tmp_path / "a.md"
     path.write_text("Title: T\nDate: 2013-01-01\ncategory: A, B\n\nCategory: in the body\n", encoding="utf-8")
-    assert _line_of(str(path), "category") == 3
-    assert _line_of(str(path), "tags") is None
+    assert metadata_line(str(path), "category") == 3
+    assert metadata_line(str(path), "tags") is None
 
 
 def test_neighbours_follow_dates():

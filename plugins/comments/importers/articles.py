@@ -6,10 +6,9 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..sources import read_metadata
 from ..store import SLUG_RE
 from .base import PostRef, normalise_title
-
-_HEADER = re.compile(r"([A-Za-z_][A-Za-z0-9_ -]*):\s*(.*)\Z")
 
 
 def _slugify(value: str) -> str:
@@ -18,21 +17,6 @@ def _slugify(value: str) -> str:
     from pelican.utils import slugify
 
     return slugify(value, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
-
-
-def read_metadata(path: Path) -> dict[str, str]:
-    """The `Key: value` lines at the top of a Markdown article, keys lowercased."""
-    meta: dict[str, str] = {}
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        for raw in handle:
-            line = raw.strip()
-            if not line:
-                break
-            match = _HEADER.match(line)
-            if not match:
-                break
-            meta.setdefault(match.group(1).strip().lower(), match.group(2).strip())
-    return meta
 
 
 class ArticleIndex:

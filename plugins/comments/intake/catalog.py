@@ -22,6 +22,7 @@ from typing import Any
 from pelican.contents import Article, Page
 from pelican.readers import BaseReader
 
+from ..sources import read_metadata
 from ..store import ID_RE, SLUG_RE
 
 logger = logging.getLogger(__name__)
@@ -37,30 +38,6 @@ class Post:
     title: str
     url: str  # relative to SITEURL, as Pelican writes it ("2013/04/slug/")
     comments_mode: str  # "open" | "closed" | "hidden"
-
-
-def read_metadata(path: Path) -> dict[str, str]:
-    """The header lines of a Markdown post ("Key: value" up to the first blank line).
-
-    Same shape as Python-Markdown's `meta` extension, which Pelican uses:
-    keys are lower-cased, indented lines continue the previous value.
-    """
-    meta: dict[str, str] = {}
-    key = None
-    with path.open(encoding="utf-8-sig") as handle:
-        for line in handle:
-            line = line.rstrip("\r\n")
-            if not line.strip():
-                break
-            if key and line[:1] in (" ", "\t"):
-                meta[key] += " " + line.strip()
-                continue
-            name, sep, value = line.partition(":")
-            if not sep or not name.strip() or " " in name.strip():
-                break
-            key = name.strip().lower()
-            meta[key] = value.strip()
-    return meta
 
 
 def build_post(path: Path, settings: Mapping[str, Any], page: bool) -> Post | None:
