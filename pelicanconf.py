@@ -103,7 +103,9 @@ FEED_MAX_ITEMS = 20
 
 PLUGIN_PATHS = ["plugins"]
 # stable_sitemap dates the sitemap's index pages from the content, not the clock.
-PLUGINS = ["french", "comments", "related_posts", "pelican.plugins.sitemap", "stable_sitemap"]
+PLUGINS = [
+    "french", "two_cores", "related_posts", "comments", "pelican.plugins.sitemap", "stable_sitemap",
+]
 
 SITEMAP = {
     "format": "xml",

@@ -15,7 +15,7 @@ COMMENT, PINGBACK, TRACKBACK = "comment", "pingback", "trackback"
 MENTION_TYPES = (PINGBACK, TRACKBACK)
 
 
-@dataclass
+@dataclass(slots=True)
 class Comment:
     """A reader's comment, an author's reply, or a mention.
 

@@ -24,7 +24,7 @@ from .feeds import FeedsInBackground
 from .loader import Problem, Store, load_store
 from .model import Comment
 from .settings import comments_settings
-from .threads import ThreadNode, build_threads, walk
+from .threads import Discussion, ThreadNode, build_threads, walk
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +54,16 @@ class BuildState:
         self.problems.append(problem)
         level = logging.ERROR if self.options["strict"] else logging.WARNING
         logger.log(level, "Commentaires : %s", problem)
+
+    def release_sources(self) -> None:
+        """Every body is rendered: drop what only rendering needed, the Markdown
+        sources and the renderer's tables (~3 MB for 5,000 comments), before
+        Pelican writes the pages. The threads keep their HTML."""
+        if self.store is not None:
+            for comments in self.store.by_slug.values():
+                for comment in comments:
+                    comment.body = ""
+        self.renderer = None
 
     def load(self) -> Store:
         if self.store is None:
@@ -131,12 +141,11 @@ def _attach(content: Any, state: BuildState, published: bool, page: bool = False
         mention_nodes = [ThreadNode(comment=c) for c in mentions]
         for node in chain(walk(nodes), mention_nodes):
             node.html = state.renderer.render(node.comment.body, node.comment.format)
-    content.comments = nodes
-    content.mentions = mention_nodes
-    content.comment_count = len(thread) if mode != "hidden" else 0
-    content.comments_mode = mode
     pattern = state.options["feed_article_atom"]
-    content.comments_feed = pattern.format(slug=slug) if pattern and nodes and published else None
+    content.discussion = Discussion(
+        nodes=nodes, mentions=mention_nodes, count=len(thread) if mode != "hidden" else 0, mode=mode,
+        feed=pattern.format(slug=slug) if pattern and nodes and published else None,
+    )
     if published and nodes:
         state.feed_threads.append((content, nodes))
 
@@ -178,6 +187,7 @@ def on_all_generators_finalized(generators: list) -> None:
         "Commentaires : %d corps assainis, les autres venus du cache (%s)",
         state.renderer.sanitised, state.renderer.cache_file,
     )
+    state.release_sources()
     if state.options["strict"] and state.problems:
         raise CommentsBuildError(
             f"Commentaires : {len(state.problems)} problème(s) dans {store.root} "

@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -85,6 +86,12 @@ def parse_comment(data: bytes | str, path: Path | str, *, queue: bool = False) -
     return _build(path, values, body.strip("\n"))
 
 
+@lru_cache(maxsize=64)
+def _zone(offset: timedelta) -> timezone:
+    """One tzinfo per offset, shared by the comments (thousands carry the same two)."""
+    return timezone(offset)
+
+
 def _build(path: Path, values: dict[str, tuple[str, int]], body: str) -> Comment:
     def get(key: str) -> str | None:
         return values[key][0] or None if key in values else None
@@ -112,6 +119,7 @@ def _build(path: Path, values: dict[str, tuple[str, int]], body: str) -> Comment
         fail("date", "date invalide, format attendu : 2013-05-02T14:03:00+02:00")
     if date.tzinfo is None:
         fail("date", "fuseau horaire manquant, format attendu : 2013-05-02T14:03:00+02:00")
+    date = date.replace(tzinfo=_zone(date.utcoffset()))
     role = get("role")
     if role not in (None, "author"):
         fail("role", "seule la valeur « author » est permise")

@@ -18,7 +18,7 @@ from .urls import display_url, strip_controls
 logger = logging.getLogger(__name__)
 
 
-@dataclass
+@dataclass(slots=True)
 class ThreadNode:
     """One comment in its thread. `html` is the sanitised body; `children` are
     its displayed replies; `reply_to` the comment it answers, when shown."""
@@ -49,6 +49,23 @@ class ThreadNode:
         words = [w for w in re.split(r"[\W_]+", self.author) if w]
         letters = "".join(w[0] for w in words[:2]).upper()
         return letters or "?"
+
+
+@dataclass(slots=True)
+class Discussion:
+    """What an article or page shows of its comments, as `content.discussion`
+    (one attribute: Pelican's objects keep their compact attribute table).
+
+    `nodes`: the thread, top-level comments first; `mentions`: pingbacks and
+    trackbacks, shown apart; `count`: the comments shown (mentions excluded);
+    `mode`: "open", "closed" or "hidden"; `feed`: the thread's Atom feed (a
+    path from the site root), when it has one."""
+
+    nodes: list[ThreadNode] = field(default_factory=list)
+    mentions: list[ThreadNode] = field(default_factory=list)
+    count: int = 0
+    mode: str = "hidden"
+    feed: str | None = None
 
 
 def _order(comment: Comment) -> tuple:

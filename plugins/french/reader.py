@@ -6,6 +6,10 @@ two instances, reset between files as Python-Markdown intends (`reset()`
 clears the stash, references and each extension's state): one for the files
 (with `meta`), one for the formatted metadata (summary), which Pelican converts
 with `meta` removed. The HTML is the same.
+
+`read_ahead`, when set (by the two_cores plugin), may hand over a file already
+converted by another process: `take(path)` gives `convert(path)`'s result, or
+None when this process must convert the file itself.
 """
 
 from __future__ import annotations
@@ -23,16 +27,24 @@ class ReusingMarkdownReader(MarkdownReader):
         super().__init__(*args, **kwargs)
         self._file_md: Markdown | None = None
         self._field_md: Markdown | None = None
+        self.read_ahead: Any = None
 
-    def read(self, source_path: str) -> tuple[str, dict]:
-        """As MarkdownReader.read, with the reused instances."""
-        self._source_path = source_path
+    def convert(self, source_path: str) -> tuple[str, dict[str, list[str]] | None]:
+        """The file's HTML and its metadata as Markdown's `meta` reads them (plain
+        lists of strings, which another process can send)."""
         if self._file_md is None:
             self._file_md = Markdown(**self.settings["MARKDOWN"])
         md = self._file_md.reset()
         with pelican_open(source_path) as text:
             content = md.convert(text)
-        metadata = self._parse_metadata(md.Meta) if hasattr(md, "Meta") else {}
+        return content, getattr(md, "Meta", None)
+
+    def read(self, source_path: str) -> tuple[str, dict]:
+        """As MarkdownReader.read, with the reused instances."""
+        self._source_path = source_path
+        converted = self.read_ahead.take(source_path) if self.read_ahead is not None else None
+        content, meta = converted if converted is not None else self.convert(source_path)
+        metadata = self._parse_metadata(meta) if meta is not None else {}
         return content, metadata
 
     def _parse_metadata(self, meta: dict) -> dict:

@@ -49,6 +49,7 @@ _CLOSE_QUOTE = re.compile(_SPACES + "*»")
 # Addresses written as text keep every character.
 # The characters some rule acts on (a fast exit for the nodes without any).
 _MARKS = re.compile("[;:!?«»]")
+_PUNCTUATION = re.compile("[;:!?]")
 _URL = re.compile(r"\b(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+|\S+@\S+\.\w+", re.I)
 _URL_HINT = re.compile(r"://|www\.|mailto:|@", re.I)
 
@@ -72,27 +73,35 @@ def _in(spans: list[tuple[int, int]], pos: int) -> bool:
 
 def _fix_text(text: str, before: str) -> str:
     """Apply the rules to one text node; `before` is the character preceding it."""
-    if not _MARKS.search(text):
-        return text  # every rule needs one of these characters: most text nodes have none
+    # Each rule needs its own mark, and no rule adds or removes a mark: a rule
+    # whose mark the node lacks is skipped (most text nodes have none at all).
+    punctuation = _PUNCTUATION.search(text) is not None
+    opening, closing = "«" in text, "»" in text
+    if not (punctuation or opening or closing):
+        return text
     # The rules only add or drop no-break spaces, so a node without any hint of
     # an address never gains one: look for addresses again only if it had one.
     hinted = _URL_HINT.search(text) is not None
-    spans = _url_spans(text, hinted)
-    text = _SPACE_BEFORE.sub(
-        lambda m: m.group(0) if _in(spans, m.start()) else _space_for(m.string[m.end()]), text
-    )
-    # A mark at the very start of a node, glued to the previous node's last word.
-    if text[:1] in (";", ":", "!", "?") and _WORD_END.match(before) and _CLAUSE_END.match(text[1:2] or " "):
-        text = _space_for(text[0]) + text
-    spans = _url_spans(text, hinted)
-    text = _GLUED.sub(
-        lambda m: "" if _in(spans, m.start()) or _in(spans, m.start() - 1) else _space_for(m.string[m.start()]),
-        text,
-    )
+    if punctuation:
+        spans = _url_spans(text, hinted)
+        text = _SPACE_BEFORE.sub(
+            lambda m: m.group(0) if _in(spans, m.start()) else _space_for(m.string[m.end()]), text
+        )
+        # A mark at the very start of a node, glued to the previous node's last word.
+        if text[:1] in (";", ":", "!", "?") and _WORD_END.match(before) and _CLAUSE_END.match(text[1:2] or " "):
+            text = _space_for(text[0]) + text
+        spans = _url_spans(text, hinted)
+        text = _GLUED.sub(
+            lambda m: "" if _in(spans, m.start()) or _in(spans, m.start() - 1) else _space_for(m.string[m.start()]),
+            text,
+        )
     # Guillemets glued to an address belong to it (\S+): adding a space there
     # would cut the address short, and the next pass would treat its tail as text.
-    spans = _url_spans(text, hinted)
-    text = _OPEN_QUOTE.sub(lambda m: m.group(0) if _in(spans, m.start()) else "«" + NNBSP, text)
+    if opening:
+        spans = _url_spans(text, hinted)
+        text = _OPEN_QUOTE.sub(lambda m: m.group(0) if _in(spans, m.start()) else "«" + NNBSP, text)
+    if not closing:
+        return text
     spans = _url_spans(text, hinted)
 
     def close_quote(match: re.Match) -> str:
@@ -107,47 +116,79 @@ def _fix_text(text: str, before: str) -> str:
     return _CLOSE_QUOTE.sub(close_quote, text)
 
 
+# Tags without attributes, by their text: (lower-case name, closing, self-closing),
+# or None for a comment, doctype or processing instruction. They repeat (<p>, </em>...);
+# tags with attributes (links) mostly do not, and are not kept.
+_TAG_INFO: dict[str, tuple[str, bool, bool] | None] = {}
+
+
+def _tag_info(tag: str) -> tuple[str, bool, bool] | None:
+    info = _TAG_INFO.get(tag, False)
+    if info is False:
+        name_match = _TAG_NAME.match(tag)
+        info = (name_match.group(1).lower(), tag.startswith("</"), tag.endswith("/>")) if name_match else None
+        if " " not in tag and len(_TAG_INFO) < 1024:
+            _TAG_INFO[tag] = info
+    return info
+
+
 def french_typography(markup: str) -> str:
     """Return `markup` with French no-break spaces in its text nodes."""
     if not markup:
         return markup
-    out: list[str] = []
+    # Only the text nodes that change are rewritten: (start, end, new text).
+    changes: list[tuple[int, int, str]] = []
     literal_depth = 0
     before = ""  # last character of text seen in the current block
     pos = 0
+    skip_to = 0  # end of a raw-text element's content, skipped whole
     length = len(markup)
-    while pos < length:
-        match = _TOKEN.search(markup, pos)
-        end = match.start() if match else length
-        if end > pos:
-            raw = markup[pos:end]
-            if literal_depth:
-                out.append(raw)
+    for match in _TOKEN.finditer(markup):
+        start = match.start()
+        if start < skip_to:
+            continue
+        if start > pos:
+            raw = markup[pos:start]
+            # Most text nodes hold no mark and no entity: nothing can change.
+            if literal_depth or ("&" not in raw and not _MARKS.search(raw)):
                 before = raw[-1]
             else:
-                text = html.unescape(raw)
-                fixed = _fix_text(text, before)
-                out.append(raw if fixed == text else html.escape(fixed, quote=False))
-                before = fixed[-1] if fixed else before
-        if not match:
-            break
-        tag = match.group(0)
-        out.append(tag)
+                before = _text_node(raw, before, pos, start, changes)
         pos = match.end()
-        name_match = _TAG_NAME.match(tag)
-        if not name_match:
+        info = _tag_info(match.group())
+        if info is None:
             continue
-        name = name_match.group(1).lower()
-        closing = tag.startswith("</")
-        if name in _RAW_TEXT and not closing and not tag.endswith("/>"):
+        name, closing, self_closing = info
+        if name in _RAW_TEXT and not closing and not self_closing:
             close = re.compile(rf"</{name}\s*>", re.I).search(markup, pos)
-            stop = close.end() if close else length
-            out.append(markup[pos:stop])
-            pos = stop
+            pos = skip_to = close.end() if close else length
             before = ""
             continue
-        if name in _LITERAL and not tag.endswith("/>"):
+        if name in _LITERAL and not self_closing:
             literal_depth = max(0, literal_depth + (-1 if closing else 1))
         if name not in _INLINE:
             before = ""
+    if pos < length and not literal_depth:
+        raw = markup[pos:]
+        if "&" in raw or _MARKS.search(raw):
+            _text_node(raw, before, pos, length, changes)
+    if not changes:
+        return markup
+    out: list[str] = []
+    done = 0
+    for start, end, text in changes:
+        out.append(markup[done:start])
+        out.append(text)
+        done = end
+    out.append(markup[done:])
     return "".join(out)
+
+
+def _text_node(raw: str, before: str, start: int, end: int, changes: list[tuple[int, int, str]]) -> str:
+    """Typeset one text node (recorded in `changes` when it changes); returns
+    the character the next node sees before it."""
+    text = html.unescape(raw)
+    fixed = _fix_text(text, before)
+    if fixed != text:
+        changes.append((start, end, html.escape(fixed, quote=False)))
+    return fixed[-1] if fixed else before
