@@ -60,14 +60,14 @@ _serial = itertools.count(1)
 _last_cache: dict[Path, Path] = {}
 
 
-def stock_build(corpus: Path, work: Path) -> Measure:
-    """Stock Pelican into a fresh output folder."""
+def stock_build(corpus: Path, work: Path, *, tree: bool = False) -> Measure:
+    """Stock Pelican into a fresh output folder (`tree`: see run_measured)."""
     output = _fresh(work, "stock-output")
     settings = write_stock_settings(work, corpus, output)
-    return run_measured([sys.executable, "-m", "pelican", "-s", str(settings), "-q"], cwd=work)
+    return run_measured([sys.executable, "-m", "pelican", "-s", str(settings), "-q"], cwd=work, tree=tree)
 
 
-def project_build(corpus: Path, work: Path, *, cold: bool) -> Measure:
+def project_build(corpus: Path, work: Path, *, cold: bool, tree: bool = False) -> Measure:
     """The project's build (pelicanconf.py, every plugin, comments included).
 
     Cold: a new, empty cache folder (sanitiser cache and Pelican's own). Warm:
@@ -82,4 +82,4 @@ def project_build(corpus: Path, work: Path, *, cold: bool) -> Measure:
         "-s", str(ROOT / "pelicanconf.py"), "-q",
         "-e", f"CACHE_PATH={json.dumps(str(_last_cache[work]))}",
     ]
-    return run_measured(args, cwd=ROOT)
+    return run_measured(args, cwd=ROOT, tree=tree)

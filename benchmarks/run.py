@@ -23,7 +23,7 @@ from pathlib import Path
 from . import extras
 from .builds import clear, project_build, stock_build
 from .corpus import generate
-from .measure import CommandFailed, summarise
+from .measure import CommandFailed, summarise, tree_memory_supported
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 TARGETS = {"cold": 1.5, "warm": 1.25, "memory": 1.5}
@@ -80,6 +80,7 @@ def builds(plan: Plan, work: Path, log=print) -> dict:
         runs["warm"].append(project_build(corpus, work, cold=False))
         log(f"  tour {number}/{plan.rounds} : " + ", ".join(
             f"{name} {values[-1].seconds:.2f} s" for name, values in runs.items()))
+    tree = tree_memory(corpus, work)
     clear(work)
     result = {name: summarise(values) for name, values in runs.items()}
     stock = result["stock"]
@@ -97,7 +98,23 @@ def builds(plan: Plan, work: Path, log=print) -> dict:
         "cpu_ratios": cpu_ratios,
         "targets": TARGETS,
         "within_targets": {key: ratios[key] <= TARGETS[key] for key in TARGETS},
+        "tree_memory": tree,
     }
+
+
+def tree_memory(corpus: Path, work: Path) -> dict:
+    """One more build of each kind, not timed, sampling the memory of the whole
+    process tree (the project's build forks helper processes; the peak memory
+    above is that of the largest process only)."""
+    if not tree_memory_supported():
+        return {"status": "indisponible", "reason": "pas de /proc/<pid>/smaps_rollup"}
+    peaks = {
+        "stock": stock_build(corpus, work, tree=True).tree_peak_mb,
+        "cold": project_build(corpus, work, cold=True, tree=True).tree_peak_mb,
+        "warm": project_build(corpus, work, cold=False, tree=True).tree_peak_mb,
+    }
+    return {"status": "ok", "peak_mb": peaks,
+            "ratios": {key: peaks[key] / peaks["stock"] for key in ("cold", "warm")}}
 
 
 def run_bench(plan: Plan, *, output: Path | None = RESULTS, log=print) -> dict:
@@ -154,6 +171,14 @@ def table(result: dict) -> str:
             f"{label:<20}{fr(row['seconds']):>10}{fr(ratios[key]):>9}{fr(row['cpu_seconds']):>9}"
             f"{fr(b['cpu_ratios'][key]):>7}{fr(row['peak_rss_mb'], 1):>14}"
             f"{fr(row['peak_rss_mb'] / stock['peak_rss_mb']):>11}"
+        )
+    tree = b.get("tree_memory") or {}
+    if tree.get("status") == "ok":
+        peaks = tree["peak_mb"]
+        lines.append(
+            "mémoire de tous les processus (PSS, un tour) : "
+            f"Pelican d’origine {fr(peaks['stock'], 1)} Mo, à froid {fr(peaks['cold'], 1)} Mo "
+            f"({fr(tree['ratios']['cold'])}×), à chaud {fr(peaks['warm'], 1)} Mo ({fr(tree['ratios']['warm'])}×)"
         )
     lines += ["", "cibles : " + ", ".join(
         f"{name} ≤ {fr(targets[key])}× ({fr(ratios[key])}×, {_mark(b['within_targets'][key])})"

@@ -56,13 +56,14 @@ class BuildState:
         logger.log(level, "Commentaires : %s", problem)
 
     def release_sources(self) -> None:
-        """Every body is rendered: drop what only rendering needed, the Markdown
-        sources and the renderer's tables (~3 MB for 5,000 comments), before
-        Pelican writes the pages. The threads keep their HTML."""
+        """Every body is rendered: drop what only reading and rendering needed,
+        the Markdown sources, the file paths and the renderer's tables (~4 MB for
+        5,000 comments), before Pelican writes the pages. The threads keep their HTML."""
         if self.store is not None:
             for comments in self.store.by_slug.values():
                 for comment in comments:
                     comment.body = ""
+                    comment.path = None
         self.renderer = None
 
     def load(self) -> Store:

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from benchmarks import run
-from benchmarks.measure import CommandFailed, run_measured
+from benchmarks.measure import CommandFailed, run_measured, tree_memory_supported
 
 
 def positive(value) -> bool:
@@ -21,6 +21,24 @@ def test_peak_memory_is_measured_per_command():
     small = run_measured([sys.executable, "-c", grab.format(1)])
     # A cumulative measure (RUSAGE_CHILDREN) would report the big one again.
     assert big.peak_rss_mb > 150 > small.peak_rss_mb > 0
+
+
+@pytest.mark.skipif(not tree_memory_supported(), reason="pas de /proc/<pid>/smaps_rollup sur cette machine")
+def test_the_tree_measure_counts_every_process():
+    """Two processes of 80 MB each: the largest process is 80 MB, the tree 160 MB."""
+    script = (
+        "import os, time\n"
+        "def grab():\n"
+        "    b = bytearray(80 * 1024 * 1024); b[::4096] = b'x' * len(b[::4096]); return b\n"
+        "pid = os.fork()\n"
+        "held = grab()\n"
+        "time.sleep(1.0)\n"
+        "if pid == 0: os._exit(0)\n"
+        "os.waitpid(pid, 0)\n"
+    )
+    measure = run_measured([sys.executable, "-c", script], tree=True)
+    assert 80 < measure.peak_rss_mb < 120
+    assert measure.tree_peak_mb > 160
 
 
 def test_a_failing_command_is_reported_with_its_output():
@@ -43,6 +61,11 @@ def test_the_quick_bench_runs_and_reports_every_piece(tmp_path, capsys):
     assert set(builds["ratios"]) == set(builds["targets"]) == set(builds["within_targets"]) == {
         "cold", "warm", "memory"}
     assert all(positive(v) for v in builds["ratios"].values())
+    tree = builds["tree_memory"]
+    if tree["status"] == "ok":
+        assert all(positive(tree["peak_mb"][key]) for key in ("stock", "cold", "warm"))
+    else:
+        assert tree["reason"]
     for key in ("related", "import", "intake"):
         piece = result[key]
         assert piece["status"] in ("ok", "indisponible"), piece
