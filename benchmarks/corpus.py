@@ -259,7 +259,7 @@ def generate(dest: Path | str, posts: int, comments: int, seed: int = 1) -> dict
     """Write the corpus into `dest` (created; must be empty if it exists)."""
     dest = Path(dest)
     if dest.exists() and any(dest.iterdir()):
-        raise FileExistsError(f"{dest} : le dossier existe et n'est pas vide")
+        raise FileExistsError(f"{dest} : le dossier existe et n’est pas vide")
     dest.mkdir(parents=True, exist_ok=True)
     return CorpusWriter(seed).write(dest, posts, comments)
 
@@ -270,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
         description="Écrit un corpus français réaliste (articles, pages, commentaires) dans DEST.",
     )
     parser.add_argument("dest", metavar="DEST", type=Path, help="dossier de contenu à créer (vide)")
-    parser.add_argument("--posts", type=int, default=1000, help="nombre d'articles (1000)")
+    parser.add_argument("--posts", type=int, default=1000, help="nombre d’articles (1000)")
     parser.add_argument("--comments", type=int, default=5000, help="nombre de commentaires (5000)")
     parser.add_argument("--seed", type=int, default=1, help="graine : même graine, mêmes octets (1)")
     args = parser.parse_args(argv)

@@ -52,7 +52,7 @@ def related(sizes: tuple[int, ...], repeat: int) -> dict:
     """benchmarks.related_bench.time_related at each size (seconds, best of `repeat`)."""
     module = _module("benchmarks.related_bench")
     if module is None or not hasattr(module, "time_related"):
-        return unavailable("benchmarks/related_bench.py (time_related) n'existe pas encore")
+        return unavailable("benchmarks/related_bench.py (time_related) n’existe pas encore")
 
     def work() -> dict:
         rows = [module.time_related(n, repeat=repeat) for n in sizes]
@@ -69,9 +69,9 @@ def wordpress_import(comments: int) -> dict:
     author's real command, `invoke comments.import`, into a scratch site, in a subprocess."""
     module = _module("benchmarks.wxr")
     if module is None or not hasattr(module, "write_wxr"):
-        return unavailable("benchmarks/wxr.py (write_wxr) n'existe pas encore")
+        return unavailable("benchmarks/wxr.py (write_wxr) n’existe pas encore")
     if _module("comments.importers.run") is None:
-        return unavailable("comments/importers/run.py (moteur d'import) n'existe pas encore")
+        return unavailable("comments/importers/run.py (moteur d’import) n’existe pas encore")
     return _guarded("import WordPress", lambda: _time_import(module, comments))
 
 
@@ -95,7 +95,7 @@ def intake(quick: bool) -> dict:
     """benchmarks.intake_bench.run(quick=...) -> accepted submissions per second."""
     module = _module("benchmarks.intake_bench")
     if module is None or not hasattr(module, "run"):
-        return unavailable("benchmarks/intake_bench.py (run) n'existe pas encore")
+        return unavailable("benchmarks/intake_bench.py (run) n’existe pas encore")
 
     def work() -> dict:
         result = module.run(quick=quick)

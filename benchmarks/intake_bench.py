@@ -56,7 +56,7 @@ def _start(folder: Path) -> tuple[subprocess.Popen, str]:
         if process.poll() is not None:
             break
     process.kill()
-    raise RuntimeError("le récepteur n'a pas démarré")
+    raise RuntimeError("le récepteur n’a pas démarré")
 
 
 async def _post(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, host: str, body: bytes) -> int:

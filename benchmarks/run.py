@@ -212,8 +212,8 @@ def table(result: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run",
                                      description="Mesure la construction du site face à Pelican d’origine.")
-    parser.add_argument("--quick", action="store_true", help="petite version (moins d'une minute)")
-    parser.add_argument("--posts", type=int, help="nombre d'articles")
+    parser.add_argument("--quick", action="store_true", help="petite version (moins d’une minute)")
+    parser.add_argument("--posts", type=int, help="nombre d’articles")
     parser.add_argument("--comments", type=int, help="nombre de commentaires")
     parser.add_argument("--rounds", type=int, help="nombre de tours (médiane)")
     parser.add_argument("--seed", type=int, default=1, help="graine du corpus")

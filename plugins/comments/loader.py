@@ -46,10 +46,10 @@ def load_store(root: Path) -> Store:
         if entry.name.startswith("."):
             continue
         if not entry.is_dir():
-            store.problems.append(Problem(entry, None, "fichier hors d'un dossier d'article, ignoré"))
+            store.problems.append(Problem(entry, None, "fichier hors d’un dossier d’article, ignoré"))
             continue
         if not SLUG_RE.match(entry.name):
-            store.problems.append(Problem(entry, None, "nom de dossier invalide (slug d'article attendu)"))
+            store.problems.append(Problem(entry, None, "nom de dossier invalide (slug d’article attendu)"))
             continue
         comments: list[Comment] = []
         for path in sorted(entry.iterdir()):

@@ -179,9 +179,10 @@ def on_all_generators_finalized(generators: list) -> None:
     for slug, folder in sorted(store.folders.items()):
         if slug not in state.claimed:
             count = len(store.by_slug[slug])
+            plural = "s" if count > 1 else ""
             state.report(Problem(
                 folder, None,
-                f"aucun article ni page n'a le slug « {slug} » ; {count} commentaire(s) non affiché(s)",
+                f"aucun article ni page n’a le slug « {slug} » ; {count} commentaire{plural} non affiché{plural}",
             ))
     state.renderer.save()
     logger.info(

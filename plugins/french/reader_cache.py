@@ -74,7 +74,7 @@ def check_stamp(pelican: Any) -> None:
     except OSError:
         same = False
     if not same:
-        logger.info("Cache de lecture absent ou fait avec d'autres réglages : ignoré, puis réécrit")
+        logger.info("Cache de lecture absent ou fait avec d’autres réglages : ignoré, puis réécrit")
         settings["LOAD_CONTENT_CACHE"] = False
 
 

@@ -98,7 +98,7 @@ def test_comments_are_valid_threads_in_the_store_format(corpus):
 def test_the_cli_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
     (tmp_path / "notes.txt").write_text("à garder", encoding="utf-8")
     assert main(["--posts", "2", "--comments", "3", str(tmp_path)]) == 2
-    assert "n'est pas vide" in capsys.readouterr().err
+    assert "n’est pas vide" in capsys.readouterr().err
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
 
 

@@ -40,7 +40,7 @@ def test_each_defect_is_a_problem_with_path_and_line_and_the_rest_is_kept(tmp_pa
         "un/bad-utf8.md": (b"id: bad-utf8\nauthor: \xe9\ndate: 2013-05-02T14:03:00+02:00\n\nx\n", 2, "UTF-8"),
         "un/wrong-name.md": (GOOD.format(id="other"), 1, "nom du fichier"),
         "un/notes.txt": ("x", None, ".md attendu"),
-        "stray.md": (GOOD.format(id="stray"), None, "hors d'un dossier"),
+        "stray.md": (GOOD.format(id="stray"), None, "hors d’un dossier"),
         "Bad Folder/x.md": (GOOD.format(id="x"), None, "nom de dossier invalide"),
     }
     paths = {name: write(tmp_path, name, data) for name, (data, _, _) in cases.items()}
