@@ -16,6 +16,10 @@ _reading: dict[int, reading.ReadAhead] = {}
 
 
 def _start_reading(generator: Any) -> None:
+    # A build that stopped while reading (an error, under `invoke livereload`)
+    # never finished its read-ahead: stop that process before starting another.
+    while _reading:
+        _reading.popitem()[1].finish()
     ahead = reading.start(generator)
     if ahead is not None:
         _reading[id(generator)] = ahead

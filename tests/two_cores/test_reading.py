@@ -7,6 +7,7 @@ import logging
 import os
 import time
 
+import pytest
 from two_cores.reading import ReadAhead
 
 PARENT = os.getpid()
@@ -88,6 +89,22 @@ def test_a_dead_process_leaves_the_files_to_this_one():
     results = _read_all(ReadAhead(paths, convert), paths, convert)
     assert [results[p][0] for p in paths] == [f"<p>{p}</p>" for p in paths]
     assert results[paths[-3]][1]["pid"] == [str(PARENT)]
+
+
+def test_finish_stops_a_process_blocked_on_a_full_pipe():
+    """A build that stops reading early: the other process, its results no longer
+    read, is stopped and reaped."""
+    paths = _paths(300)
+
+    def big(path: str) -> tuple[str, dict]:
+        return "x" * 100_000, {}
+
+    ahead = ReadAhead(paths, big)
+    pid = ahead._pid
+    time.sleep(0.3)  # the pipe fills up: the other process waits on it
+    ahead.finish()
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)  # gone and reaped, not a zombie
 
 
 def test_unknown_files_are_left_to_the_reader():
