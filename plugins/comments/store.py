@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import tempfile
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
@@ -133,10 +134,12 @@ def _build(path: Path, values: dict[str, tuple[str, int]], body: str) -> Comment
     if post is not None and not SLUG_RE.match(post):
         fail("post", "slug d’article invalide")
     held = [h.strip() for h in (get("held") or "").split(",") if h.strip()]
+    source = get("source")
+    # Names and keywords repeat across thousands of comments: one string each.
     return Comment(
-        id=cid, author=author, date=date, body=body, parent=parent, website=website,
-        role=role, source=get("source"), type=ctype, format=fmt, post=post,
-        email=get("email"), held=held, path=path,
+        id=cid, author=sys.intern(author), date=date, body=body, parent=parent, website=website,
+        role=role and sys.intern(role), source=source and sys.intern(source), type=sys.intern(ctype),
+        format=sys.intern(fmt), post=post, email=get("email"), held=held, path=path,
     )
 
 

@@ -25,7 +25,9 @@ def _date(value: Any, offset: Any, zone: Any, *args: Any) -> str:
     return format_date_fr(value, *args)
 
 
-@lru_cache(maxsize=8192)
+# Small: datetime_fr shows comment dates, each on one page only; a large cache
+# would only keep thousands of them alive (~1 MB for 5,000 comments).
+@lru_cache(maxsize=256)
 def _datetime(value: Any, offset: Any, zone: Any, *args: Any) -> str:
     return format_datetime_fr(value, *args)
 
