@@ -46,6 +46,21 @@ MODERATION_SCHEMA: dict[str, str] = {
     "auto_approve_known_authors": "Approve at once an author who already has a published comment (same name and e-mail).",
 }
 
+# COMMENTS['notify']: key -> (accepted types, documentation). "from" and "to" are required.
+NOTIFY_SCHEMA: dict[str, tuple[tuple[type, ...], str]] = {
+    "host": ((str,), "SMTP server (127.0.0.1)."),
+    "port": ((int,), "SMTP port (25; 465 with ssl)."),
+    "from": ((str,), "Sender address of the e-mails."),
+    "to": ((str,), "The author's address, for new pending comments."),
+    "starttls": ((bool,), "Upgrade the connection with STARTTLS (False)."),
+    "ssl": ((bool,), "Implicit TLS, usually port 465 (False)."),
+    "user": ((str,), "SMTP login, when the server asks for one."),
+    "password": ((str,), "SMTP password."),
+    "timeout": ((int, float), "Seconds before giving up on the server (10)."),
+    "siteurl": ((str,), "Public address of the blog for links in e-mails (default: SITEURL)."),
+}
+NOTIFY_REQUIRED = ("from", "to")
+
 DEFAULTS: dict[str, Any] = {key: default for key, (default, _doc) in SCHEMA.items()}
 SUB_DICTS = ("moderation",)
 
@@ -74,8 +89,33 @@ def _check(key: str, value: Any) -> None:
         raise bad("chaîne non vide attendue")
     if key in ("feed_atom", "feed_rss", "feed_article_atom") and value is not None and not isinstance(value, str):
         raise bad("chaîne ou None attendue")
-    if key == "notify" and value is not None and not isinstance(value, Mapping):
-        raise bad("dictionnaire ou None attendu")
+    if key == "notify" and value is not None:
+        if not isinstance(value, Mapping):
+            raise bad("dictionnaire ou None attendu")
+        _check_notify(value)
+
+
+def _check_notify(notify: Mapping[str, Any]) -> None:
+    """COMMENTS['notify']: known keys, the right types, "from" and "to" present."""
+    unknown = sorted(set(notify) - set(NOTIFY_SCHEMA))
+    if unknown:
+        raise CommentsSettingsError(
+            "COMMENTS['notify'] : clé inconnue " + ", ".join(f"« {key} »" for key in unknown)
+            + " (clés permises : " + ", ".join(NOTIFY_SCHEMA) + ")"
+        )
+    for key in NOTIFY_REQUIRED:
+        if not notify.get(key):
+            raise CommentsSettingsError(f"COMMENTS['notify'] : « {key} » manque (adresse e-mail attendue)")
+    for key, value in notify.items():
+        types, _doc = NOTIFY_SCHEMA[key]
+        wrong_type = not isinstance(value, types) or (bool not in types and isinstance(value, bool))
+        if wrong_type or (key in ("port", "timeout") and value <= 0) or (key == "port" and value > 65535):
+            expected = {str: "chaîne", bool: "True ou False", int: "entier positif"}.get(types[0], "nombre positif")
+            if key == "timeout":
+                expected = "nombre positif de secondes"
+            raise CommentsSettingsError(
+                f"COMMENTS['notify']['{key}'] : valeur invalide {value!r} ({expected} attendu)"
+            )
 
 
 def merge_settings(user: Mapping[str, Any] | None) -> dict[str, Any]:

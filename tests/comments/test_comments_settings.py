@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from comments.settings import DEFAULTS, MODERATION_SCHEMA, SCHEMA, CommentsSettingsError, merge_settings
+from comments.settings import (
+    DEFAULTS,
+    MODERATION_SCHEMA,
+    NOTIFY_SCHEMA,
+    SCHEMA,
+    CommentsSettingsError,
+    merge_settings,
+)
 from pelican.settings import read_settings
 
 from tests.conftest import ROOT
@@ -44,6 +51,30 @@ def test_bad_values_are_refused(user):
         merge_settings(user)
 
 
+GOOD_NOTIFY = {"host": "smtp.example.fr", "port": 587, "from": "blog@example.fr", "to": "lionel@example.fr",
+               "starttls": True, "user": "blog", "password": "secret", "timeout": 2.5}
+
+
+def test_notify_settings_are_checked():
+    assert merge_settings({"notify": GOOD_NOTIFY})["notify"] == GOOD_NOTIFY
+
+
+@pytest.mark.parametrize("change, named", [
+    ({"hots": "smtp.example.fr"}, "hots"),  # a typo is named, with the keys allowed
+    ({"port": "587"}, "port"),
+    ({"port": 0}, "port"),
+    ({"port": 70000}, "port"),
+    ({"starttls": "yes"}, "starttls"),
+    ({"timeout": -1}, "timeout"),
+    ({"timeout": True}, "timeout"),
+    ({"to": ""}, "to"),
+    ({"from": None}, "from"),
+])
+def test_bad_notify_settings_name_the_key(change, named):
+    with pytest.raises(CommentsSettingsError, match=re.escape(named)):
+        merge_settings({"notify": {**GOOD_NOTIFY, **change}})
+
+
 def test_every_key_is_documented_in_code_and_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Comments", 1)[1].split("\n## ", 1)[0]
@@ -52,6 +83,9 @@ def test_every_key_is_documented_in_code_and_readme():
         assert f"`{key}`" in section, f"README: COMMENTS['{key}'] is not documented"
     for key, doc in MODERATION_SCHEMA.items():
         assert doc.strip() and f"`{key}`" in section, key
+    notify_docs = readme.split("- Notification:", 1)[1].split("\n- ", 1)[0]
+    for key, (_types, doc) in NOTIFY_SCHEMA.items():
+        assert doc.strip() and (f"`{key}`" in notify_docs or f'"{key}"' in notify_docs), key
     assert set(MODERATION_SCHEMA) == set(DEFAULTS["moderation"])
 
 
