@@ -238,7 +238,7 @@ def comments_purge(c, days=30, dry_run=False, queue=None, content=None):
     "port": "port to listen on (default 8001)",
     "queue": "the moderation queue folder (default: COMMENTS['queue_path'])",
     "settings": "Pelican settings file (default pelicanconf.py; publishconf.py in production)",
-    "origin": "extra allowed origins besides SITEURL's, separated by commas",
+    "origin": "extra allowed origins besides SITEURL's and COMMENTS['origins'], separated by commas",
     "rate_limit": "submissions per address and minute (default COMMENTS['rate_limit']; 0: none)",
 })
 def comments_serve(c, host="127.0.0.1", port=8001, queue=None, settings=None, origin=None, rate_limit=None):

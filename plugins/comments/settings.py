@@ -25,6 +25,10 @@ SCHEMA: dict[str, tuple[Any, str]] = {
     ),
     "cache_name": ("comments-sanitised.json", "File under CACHE_PATH caching sanitised bodies by content hash."),
     "intake_url": ("/comment", "Where the comment form posts (the intake receiver's POST /comment)."),
+    "origins": (
+        [],
+        "Origins allowed to post the form besides SITEURL's (e.g. the bare domain beside www).",
+    ),
     "rate_limit": (5, "Form submissions accepted per client address and minute (0 or None: no limit)."),
     "queue_path": ("moderation", "The private moderation queue (pending/, spam/, rejected/), relative to the project."),
     "notify": (None, "SMTP settings to e-mail the author about each new pending comment (None: off)."),
@@ -89,6 +93,11 @@ def _check(key: str, value: Any) -> None:
         raise bad("chaîne non vide attendue")
     if key in ("feed_atom", "feed_rss", "feed_article_atom") and value is not None and not isinstance(value, str):
         raise bad("chaîne ou None attendue")
+    if key == "origins" and (
+        not isinstance(value, list | tuple)
+        or not all(isinstance(o, str) and o.startswith(("http://", "https://")) for o in value)
+    ):
+        raise bad("liste d’origines http(s)://hôte[:port] attendue")
     if key == "notify" and value is not None:
         if not isinstance(value, Mapping):
             raise bad("dictionnaire ou None attendu")

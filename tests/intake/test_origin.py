@@ -48,6 +48,16 @@ def test_with_an_absolute_siteurl_only_that_origin_is_accepted(make_config, tmp_
     assert len(queue_files(tmp_path)) == 2
 
 
+def test_origins_from_the_settings_are_accepted(make_config, tmp_path):
+    config = make_config(SITEURL="https://www.lionelboscher.fr",
+                         comments={"origins": ["https://lionelboscher.fr", "https://preview.example:8443/"]})
+    assert config.allowed_origins == {
+        "https://www.lionelboscher.fr", "https://lionelboscher.fr", "https://preview.example:8443"}
+    with BackgroundServer(config) as server:
+        answer = httpx.post(server.url + "/comment", data=valid(), headers={"Origin": "https://lionelboscher.fr"})
+    assert answer.status_code == 303
+
+
 def test_configured_origins_are_accepted(make_config, tmp_path):
     config = make_config(SITEURL="https://www.lionelboscher.fr")
     config.allowed_origins |= {"https://preview.example"}

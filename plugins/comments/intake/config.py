@@ -60,8 +60,8 @@ def load_config(
 
     `content` replaces PATH (a content folder kept elsewhere than the settings say).
     The queue defaults to COMMENTS['queue_path'] beside the settings file; allowed
-    origins are SITEURL's origin plus `origins` (see `app.origin_allowed` for
-    the rule when SITEURL is relative).
+    origins are SITEURL's origin, COMMENTS['origins'] and `origins` (see
+    `app.origin_allowed` for the rule when SITEURL is relative).
     """
     settings_file = Path(settings_file).resolve()
     # Pelican warns about feeds without SITEURL: irrelevant to the receiver.
@@ -74,7 +74,7 @@ def load_config(
     root = settings_file.parent
     queue_path = Path(queue) if queue else root / comments["queue_path"]
     siteurl = str(settings.get("SITEURL") or "").rstrip("/")
-    allowed = {o for o in (origin_of(u) for u in (siteurl, *origins)) if o}
+    allowed = {o for o in (origin_of(u) for u in (siteurl, *comments["origins"], *origins)) if o}
     limit = comments["rate_limit"] if rate_limit is None else rate_limit
     return IntakeConfig(
         settings=settings,
