@@ -137,7 +137,8 @@ def start(generator: Any) -> ReadAhead | None:
         return None
     readers = generator.readers
     settings = generator.settings
-    paths, takers = [], []
+    paths: list[str] = []
+    takers: dict[int, Any] = {}  # the readers of those files, each once
     for name in generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"]):
         reader = readers.readers.get(os.path.splitext(name)[1][1:])
         if not hasattr(reader, "read_ahead") or not hasattr(reader, "convert"):
@@ -146,14 +147,15 @@ def start(generator: Any) -> ReadAhead | None:
         if generator.get_cached_data(name, None) is not None or readers.get_cached_data(path, None) is not None:
             continue
         paths.append(path)
-        takers.append(reader)
+        takers[id(reader)] = reader
     if len(paths) < MIN_FILES:
         return None
     try:
-        ahead = ReadAhead(paths, takers[-1].convert)
+        # Every taker converts alike (one class, the same settings): any one will do.
+        ahead = ReadAhead(paths, next(iter(takers.values())).convert)
     except OSError as exc:
         logger.info("Articles lus sans second processus (%s)", exc)
         return None
-    for reader in takers:
+    for reader in takers.values():
         reader.read_ahead = ahead
     return ahead

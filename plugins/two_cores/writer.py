@@ -21,12 +21,12 @@ available, when there are few of them, or when a page may override another
 from __future__ import annotations
 
 import logging
-import math
 import os
 import sys
 from dataclasses import dataclass, field
 from typing import Any
 
+from pelican.paginator import Paginator
 from pelican.writers import FileOverwriteFailedError, Writer
 
 logger = logging.getLogger(__name__)
@@ -45,7 +45,8 @@ class _Call:
     options: dict[str, Any] = field(default_factory=dict)
 
     def pages(self, settings: dict) -> int:
-        """How many pages the call writes (a paginated list writes several)."""
+        """How many pages the call writes (a paginated list writes several), as
+        Pelican's `write_file` counts them."""
         paginated = self.options.get("paginated")
         if paginated is None:
             paginated = {k: v for k, v in self.options.items() if k in {"articles", "dates"}}
@@ -53,12 +54,9 @@ class _Call:
         template_name = self.options.get("template_name")
         if not paginated or template_name not in templates:
             return 1
-        per_page = templates[template_name] or settings.get("DEFAULT_PAGINATION") or 0
-        if not per_page:
-            return 1
-        items = len(next(iter(paginated.values())))
-        orphans = settings.get("DEFAULT_ORPHANS", 0)
-        return max(1, math.ceil(max(items - orphans, 0) / per_page))
+        per_page = templates[template_name] or settings["DEFAULT_PAGINATION"]
+        items = next(iter(paginated.values()))
+        return Paginator(self.name, self.options.get("url"), items, settings, per_page).num_pages
 
 
 class _NoRender:
