@@ -21,8 +21,10 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 site: $(VENV)/.runtime
 	$(BIN)/invoke build
 
-test: $(VENV)/.dev
+lint: $(VENV)/.dev
 	$(BIN)/ruff check .
+
+test: lint
 	$(BIN)/python -m pytest
 
 serve: $(VENV)/.runtime

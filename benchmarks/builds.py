@@ -13,9 +13,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from . import ROOT
 from .measure import Measure, run_measured
-
-ROOT = Path(__file__).resolve().parent.parent
 
 # Stock Pelican: its defaults, its theme, no plugins. PLUGINS must be an empty
 # list: left at None, Pelican would load every installed namespace plugin

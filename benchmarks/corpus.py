@@ -18,15 +18,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from . import french_words as fw
-from .prose import Prose, capitalize, slugify
-
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT / "plugins") not in sys.path:
-    sys.path.insert(0, str(ROOT / "plugins"))
-
 from comments.model import PINGBACK, Comment  # noqa: E402
 from comments.store import format_comment  # noqa: E402
+
+from . import french_words as fw
+from .prose import Prose, capitalize, slugify
 
 PARIS = ZoneInfo("Europe/Paris")
 AUTHOR = "Lionel Boscher"

@@ -153,9 +153,6 @@ TAG_ROOTS = [
     "Statistiques", "Vidéo", "Podcast", "Événementiel", "Storytelling",
     "Personal branding", "Recrutement", "Marque employeur", "Web analytique",
 ]
-TAG_QUALIFIERS = [
-    "", "pour débutants", "en pratique", "tendances", "erreurs",
-]
 
 CATEGORIES = ["Médias sociaux", "Marketing digital", "Stratégie"]
 

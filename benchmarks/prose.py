@@ -44,7 +44,8 @@ class Prose:
 
     def __init__(self, rng: random.Random):
         self.rng = rng
-        self.nouns = [(n, "m") for n in fw.words(fw.NOUNS_M)] + [(n, "f") for n in fw.words(fw.NOUNS_F)]
+        self.nouns_f = fw.words(fw.NOUNS_F)
+        self.nouns = [(n, "m") for n in fw.words(fw.NOUNS_M)] + [(n, "f") for n in self.nouns_f]
         self.verbs = fw.words(fw.VERBS)
         self.infinitives = fw.words(fw.INFINITIVES)
         self.adverbs = fw.words(fw.ADVERBS)
@@ -153,7 +154,7 @@ class Prose:
         r = self.rng
         kind = r.randrange(3)
         if kind == 0:
-            return f"Quelles {plural(r.choice(fw.words(fw.NOUNS_F)))} adopter ?"
+            return f"Quelles {plural(r.choice(self.nouns_f))} adopter ?"
         if kind == 1:
             return f"{capitalize(r.choice(self.infinitives))} {self.plain_noun_phrase()}"
         return capitalize(self.plain_noun_phrase())

@@ -12,14 +12,8 @@ from __future__ import annotations
 
 import math
 import random
-import sys
 import time
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT / "plugins") not in sys.path:
-    sys.path.insert(0, str(ROOT / "plugins"))
 
 from related_posts.scoring import Doc, compute_related  # noqa: E402
 

@@ -66,19 +66,42 @@ def test_the_quick_bench_runs_and_reports_every_piece(tmp_path, capsys):
         assert all(positive(tree["peak_mb"][key]) for key in ("stock", "cold", "warm"))
     else:
         assert tree["reason"]
+    # Every piece exists: "indisponible" here would be a broken bench.
     for key in ("related", "import", "intake"):
-        piece = result[key]
-        assert piece["status"] in ("ok", "indisponible"), piece
-        if piece["status"] == "indisponible":
-            assert piece["reason"]
-    if result["related"]["status"] == "ok":
-        for row in result["related"]["sizes"]:
-            assert positive(row["cold_seconds"]) and positive(row["warm_seconds"])
-    if result["import"]["status"] == "ok":
-        assert positive(result["import"]["seconds"]) and positive(result["import"]["peak_rss_mb"])
-    if result["intake"]["status"] == "ok":
-        assert positive(result["intake"]["accepted_per_second"])
+        assert result[key]["status"] == "ok", result[key]
+    for row in result["related"]["sizes"]:
+        assert positive(row["cold_seconds"]) and positive(row["warm_seconds"])
+    assert positive(result["import"]["seconds"]) and positive(result["import"]["peak_rss_mb"])
+    assert positive(result["intake"]["accepted_per_second"])
     printed = capsys.readouterr().out
     for label in ("Pelican d’origine", "projet, à froid", "projet, à chaud", "articles liés",
                   "import WordPress", "réception"):
         assert label in printed
+
+
+def _result(builds_ok: bool = True, import_ok: bool = True, intake_ok: bool = True) -> dict:
+    return {
+        "builds": {"within_targets": {"cold": builds_ok, "warm": True, "memory": True}},
+        "import": {"status": "ok", "within_targets": {"seconds": import_ok, "peak_rss_mb": True}},
+        "intake": {"status": "ok", "within_targets": {"accepted_per_second": intake_ok, "p99_ms": True}},
+        "related": {"status": "ok", "sizes": []},
+    }
+
+
+@pytest.mark.parametrize(("result", "missed"), [
+    (_result(), []),
+    (_result(builds_ok=False), ["construction cold"]),
+    (_result(import_ok=False), ["import seconds"]),
+    (_result(intake_ok=False), ["intake accepted_per_second"]),
+])
+def test_check_names_every_missed_target(result, missed):
+    assert run.missed_targets(result) == missed
+
+
+def test_check_exits_1_when_a_target_is_missed(monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr(run, "run_bench", lambda plan, output: {**_result(intake_ok=False), "total_seconds": 1})
+    monkeypatch.setattr(run, "table", lambda result: "")
+    args = ["--quick", "--output", str(tmp_path / "r.json")]
+    assert run.main(args) == 0
+    assert run.main([*args, "--check"]) == 1
+    assert "intake accepted_per_second" in capsys.readouterr().err
