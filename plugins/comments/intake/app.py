@@ -85,7 +85,7 @@ def origin_allowed(origin: str, config: IntakeConfig, request: Request) -> bool:
 def create_app(config: IntakeConfig, catalog: Catalog | None = None) -> Starlette:
     """The ASGI application for `config`."""
     catalog = catalog or Catalog(config.settings, config.comments_dir)
-    filer = Filer(config.queue, Path(config.settings["PATH"]), config.comments)
+    filer = Filer(config.queue, Path(config.settings["PATH"]), config.comments, catalog.is_published)
     limiter = RateLimiter(config.rate_limit)
     tz = ZoneInfo(str(config.settings.get("TIMEZONE") or "UTC"))
 

@@ -87,6 +87,11 @@ class Catalog:
         entry = self._ids.get(slug)
         return entry is not None and comment_id in entry[1]
 
+    def is_published(self, comment_id: str) -> bool:
+        """Whether a published comment, on any post, has this id."""
+        self.refresh()
+        return any(comment_id in ids for _mtime, ids in self._ids.values())
+
     def due(self) -> bool:
         """True when the next lookup would re-read the content folder."""
         return time.monotonic() - self._checked >= self.interval

@@ -22,7 +22,7 @@ import os
 import secrets
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,8 +49,12 @@ class _Entry:
 class Filer:
     """Applies the moderation rules and writes each comment where its verdict sends it."""
 
-    def __init__(self, queue_root: Path, content: Path, comments_settings: Mapping[str, Any]):
+    def __init__(self, queue_root: Path, content: Path, comments_settings: Mapping[str, Any],
+                 is_published: Callable[[str], bool]):
+        """`is_published(id)`: whether a published comment has that id (the receiver's
+        catalog knows them all, so no search through every article folder)."""
         self.queue_root, self.content = queue_root, content
+        self.is_published = is_published
         self.store = comments_settings.get("path", "comments")
         self.rules = comments_settings.get("moderation", {})
         # The queue's lock is a file lock; within this process, threads take turns
@@ -98,13 +102,13 @@ class Filer:
         fsync_dir(entry.destination.parent)
         return state
 
-    @staticmethod
-    def _commit(queue: Queue, batch: list[_Entry]) -> None:
+    def _commit(self, queue: Queue, batch: list[_Entry]) -> None:
         with queue.lock():  # reconciles once per batch, not once per comment
             for entry in batch:
                 try:
-                    if queue.locate(entry.comment.id):
-                        raise QueueError(f"l’identifiant {entry.comment.id} existe déjà")
+                    cid = entry.comment.id
+                    if queue.locate(cid, published=False) or self.is_published(cid):
+                        raise QueueError(f"l’identifiant {cid} existe déjà")
                     destination = queue.path_for(entry.comment, entry.state)
                     destination.parent.mkdir(parents=True, exist_ok=True)
                     os.replace(entry.staged, destination)

@@ -52,7 +52,7 @@ def purge(queue: Queue, days: int, *, dry_run: bool = False, now: datetime | Non
                     report.kept += 1
                     continue
                 if not dry_run:
-                    queue.delete(comment.id)
+                    queue.delete(state, path)
                 report.deleted[state].append(comment)
         if not dry_run:
             _drop_orphans(queue)

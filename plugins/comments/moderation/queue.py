@@ -141,12 +141,13 @@ class Queue:
             raise QueueError(f"état inconnu : {state}")
         return self.root / state / f"{comment.id}.md"
 
-    def locate(self, cid: str) -> list[tuple[str, Path]]:
-        """Every place where comment `cid` is (normally one, or none)."""
+    def locate(self, cid: str, *, published: bool = True) -> list[tuple[str, Path]]:
+        """Every place where comment `cid` is (normally one, or none). `published`
+        False: the queue only, without a look into every article folder of the store."""
         if not ID_RE.match(cid):
             return []
         found = [(s, self.root / s / f"{cid}.md") for s in QUEUE_STATES if (self.root / s / f"{cid}.md").is_file()]
-        if self.store.is_dir():
+        if published and self.store.is_dir():
             found += [(APPROVED, p) for p in sorted(self.store.glob(f"*/{cid}.md")) if p.is_file()]
         return found
 
@@ -241,18 +242,17 @@ class Queue:
             comment.path = destination
             return old_state, comment
 
-    def delete(self, cid: str) -> tuple[str, Comment]:
-        """Delete a queued comment for good, with its e-mail (purge); returns (state, comment)."""
+    def delete(self, state: str, path: Path) -> None:
+        """Delete a queued comment's file for good, with its e-mail (purge). The caller
+        found it (`files`): no search through the whole store."""
+        if state not in QUEUE_STATES:
+            raise QueueError(f"{path.stem} est publié : seule la file de modération est purgée")
         with self.lock():
-            state, comment, path = self.get(cid)
-            if state == APPROVED:
-                raise QueueError(f"{cid} est publié : seule la file de modération est purgée")
             subscribers = self.subscribers()
-            subscribers.discard(cid)
+            subscribers.discard(path.stem)
             subscribers.save()
             path.unlink()
             fsync_dir(path.parent)
-            return state, comment
 
     def _journal_write(self, cid: str, source: Path, destination: Path) -> None:
         record = {"id": cid, "from": str(source.resolve()), "to": str(destination.resolve())}
