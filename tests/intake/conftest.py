@@ -63,12 +63,12 @@ def content(tmp_path) -> Path:
 
 @pytest.fixture
 def make_config(tmp_path, content):
-    def make(rate_limit: int = 0, comments: dict | None = None, **overrides) -> IntakeConfig:
+    def make(rate_limit: int = 0, comments: dict | None = None, origins: tuple = (), **overrides) -> IntakeConfig:
         settings = {"PATH": str(content), "CACHE_PATH": str(tmp_path / "cache"), **overrides}
         if comments is not None:
             settings["COMMENTS"] = comments
         return load_config(ROOT / "pelicanconf.py", queue=tmp_path / "moderation",
-                           overrides=settings, rate_limit=rate_limit)
+                           overrides=settings, rate_limit=rate_limit, origins=origins)
     return make
 
 

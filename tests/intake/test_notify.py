@@ -32,6 +32,16 @@ def test_the_author_gets_a_french_email_per_pending_comment(make_config, smtp, t
     assert "premier commentaire de cet auteur" in text
 
 
+def test_the_link_uses_the_notify_siteurl(make_config, smtp):
+    controller, inbox = smtp
+    settings = notify_settings(controller.port)
+    settings["notify"]["siteurl"] = "https://www.lionelboscher.fr/"
+    with BackgroundServer(make_config(comments=settings)) as server:
+        assert httpx.post(server.url + "/comment", headers={"Origin": SITE}, data=valid()).status_code == 303
+        [message] = inbox.wait(1)
+    assert "\nhttps://www.lionelboscher.fr/2013/04/media-social/\r\n" in message.get_content()
+
+
 def test_spam_and_honeypot_send_nothing(make_config, smtp):
     controller, inbox = smtp
     config = make_config(comments={**notify_settings(controller.port),

@@ -27,6 +27,11 @@ def test_cross_site_posts_are_refused(receiver, tmp_path, headers):
     assert all_files(tmp_path) == before
 
 
+@pytest.mark.parametrize("origin", ["http://127.0.0.1:8000", "http://localhost", "http://[::1]", "http://[::1]:8000"])
+def test_with_a_relative_siteurl_loopback_origins_are_accepted(receiver, origin):
+    assert httpx.post(receiver.url + "/comment", data=valid(), headers={"Origin": origin}).status_code == 303
+
+
 def test_clients_without_origin_or_referer_are_accepted(receiver, tmp_path):
     # Browsers always send Origin on a POST; only non-browser clients send neither.
     assert httpx.post(receiver.url + "/comment", data=valid()).status_code == 303
@@ -59,8 +64,9 @@ def test_origins_from_the_settings_are_accepted(make_config, tmp_path):
 
 
 def test_configured_origins_are_accepted(make_config, tmp_path):
-    config = make_config(SITEURL="https://www.lionelboscher.fr")
-    config.allowed_origins |= {"https://preview.example"}
+    # As `invoke comments.serve --origin https://preview.example` passes them.
+    config = make_config(SITEURL="https://www.lionelboscher.fr", origins=("https://preview.example/",))
+    assert "https://preview.example" in config.allowed_origins
     with BackgroundServer(config) as server:
         answer = httpx.post(server.url + "/comment", data=valid(), headers={"Origin": "https://preview.example"})
     assert answer.status_code == 303

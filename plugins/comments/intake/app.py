@@ -11,6 +11,7 @@ import logging
 import secrets
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from starlette.applications import Starlette
@@ -77,17 +78,19 @@ def origin_allowed(origin: str, config: IntakeConfig, request: Request) -> bool:
     if origin in config.allowed_origins or origin == origin_of(str(request.base_url)):
         return True
     if not config.siteurl.startswith(("http://", "https://")):
-        host = origin.split("://", 1)[-1].rsplit(":", 1)[0] if "://" in origin else ""
-        return host in ("127.0.0.1", "localhost", "[::1]")
+        return urlsplit(origin).hostname in ("127.0.0.1", "localhost", "::1")
     return False
 
 
-def create_app(config: IntakeConfig, catalog: Catalog | None = None) -> Starlette:
+def create_app(config: IntakeConfig) -> Starlette:
     """The ASGI application for `config`."""
-    catalog = catalog or Catalog(config.settings, config.comments_dir)
+    catalog = Catalog(config.settings, config.comments_dir)
     filer = Filer(config.queue, Path(config.settings["PATH"]), config.comments, catalog.is_published)
     limiter = RateLimiter(config.rate_limit)
     tz = ZoneInfo(str(config.settings.get("TIMEZONE") or "UTC"))
+    # Links in the author's e-mails: COMMENTS['notify']['siteurl'], as for reply e-mails.
+    mail_base = str((config.notify or {}).get("siteurl") or config.siteurl).rstrip("/")
+    too_large = Rejected(413, {"": f"Requête trop volumineuse ({config.max_bytes // 1024}\u00a0Ko au plus)."})
 
     def wants_json(request: Request) -> bool:
         kind, _ = media_type(request.headers.get("content-type", ""))
@@ -114,7 +117,7 @@ def create_app(config: IntakeConfig, catalog: Catalog | None = None) -> Starlett
     async def submit(request: Request) -> Response:
         length = request.headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > config.max_bytes):
-            return refuse(request, Rejected(413, {"": "Requête trop volumineuse (64\u00a0Ko au plus)."}))
+            return refuse(request, too_large)
         origin = request_origin(request)
         if origin is not None and not origin_allowed(origin, config, request):
             return refuse(request, Rejected(403, {"": "Envoi refusé : ce formulaire vient d’un autre site."}))
@@ -129,7 +132,7 @@ def create_app(config: IntakeConfig, catalog: Catalog | None = None) -> Starlett
         try:
             raw = await read_body(request, config.max_bytes)
         except TooLarge:
-            return refuse(request, Rejected(413, {"": "Requête trop volumineuse (64\u00a0Ko au plus)."}))
+            return refuse(request, too_large)
         try:
             fields = decode_fields(request.headers.get("content-type", ""), raw)
             if catalog.due():  # file system walk: off the event loop
@@ -148,7 +151,7 @@ def create_app(config: IntakeConfig, catalog: Catalog | None = None) -> Starlett
         shown = "approved" if state == APPROVED else "pending"
         task = None
         if state == "pending" and config.notify:
-            task = BackgroundTask(notify_pending, comment, sub.post, config.notify, config.siteurl)
+            task = BackgroundTask(notify_pending, comment, sub.post, config.notify, mail_base)
         if wants_json(request):
             return JSONResponse({"status": shown, "message": MESSAGES[shown]}, status_code=202, background=task)
         url = site_url(request, sub.post.url) + "#" + CONFIRM_FRAGMENT[shown]
