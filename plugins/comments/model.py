@@ -10,6 +10,19 @@ from pathlib import Path
 PENDING, APPROVED, SPAM, REJECTED = "pending", "approved", "spam", "rejected"
 STATES = (PENDING, APPROVED, SPAM, REJECTED)
 
+# What an article's or page's `comments:` metadata may say.
+MODES = ("open", "closed", "hidden")
+
+
+def comments_mode(raw: object, default: str) -> str | None:
+    """The `comments:` value as a mode: `default` when absent (None), None when
+    invalid (an empty value included); the build reports it, both treat it as "closed"."""
+    if raw is None:
+        return default
+    value = str(raw).strip().lower()
+    return value if value in MODES else None
+
+
 # Comment types: pingbacks and trackbacks are "mentions", shown apart and not counted.
 COMMENT, PINGBACK, TRACKBACK = "comment", "pingback", "trackback"
 MENTION_TYPES = (PINGBACK, TRACKBACK)

@@ -12,7 +12,6 @@ with an exception, with or without `--fatal`.
 from __future__ import annotations
 
 import logging
-import sys
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -22,14 +21,11 @@ from french.checks import metadata_line
 from .bodies import BodyRenderer
 from .feeds import FeedsInBackground
 from .loader import Problem, Store, load_store
-from .model import Comment
+from .model import Comment, comments_mode
 from .settings import comments_settings
 from .threads import Discussion, ThreadNode, build_threads, walk
 
 logger = logging.getLogger(__name__)
-
-MODES = ("open", "closed", "hidden")
-
 
 class CommentsBuildError(RuntimeError):
     """Strict mode: the store has problems; Pelican exits with status 1."""
@@ -85,7 +81,7 @@ def on_initialized(pelican: Any) -> None:
     """Validate COMMENTS (an unknown key stops here) and publish the merged dict."""
     options = comments_settings(pelican.settings)
     pelican.settings["COMMENTS"] = options
-    # The form template's contract (markup.md) reads this name.
+    # The form template (partials/respond.html) posts there.
     pelican.settings["COMMENTS_INTAKE_URL"] = options["intake_url"]
 
 
@@ -103,17 +99,11 @@ def on_generator_init(generator: Any) -> None:
     )
 
 
-def _current(generator: Any) -> BuildState:
-    if _state is None:
-        on_generator_init(generator)
-    return _state
-
-
 def _mode(content: Any, state: BuildState, default: str) -> str:
-    raw = content.metadata.get("comments", default)
-    value = str(raw).strip().lower()
-    if value in MODES:
-        return value
+    raw = content.metadata.get("comments")
+    mode = comments_mode(raw, default)
+    if mode is not None:
+        return mode
     path = Path(content.source_path)
     state.report(Problem(
         path, metadata_line(path, "comments"),
@@ -152,7 +142,7 @@ def _attach(content: Any, state: BuildState, published: bool, page: bool = False
 
 
 def on_articles(generator: Any) -> None:
-    state = _current(generator)
+    state = _state
     for content in chain(generator.articles, generator.translations):
         _attach(content, state, published=True)
     for content in chain(generator.hidden_articles, generator.hidden_translations,
@@ -161,7 +151,7 @@ def on_articles(generator: Any) -> None:
 
 
 def on_pages(generator: Any) -> None:
-    state = _current(generator)
+    state = _state
     for content in chain(generator.pages, generator.translations):
         _attach(content, state, published=True, page=True)
     for content in chain(generator.hidden_pages, generator.hidden_translations,
@@ -203,11 +193,8 @@ def on_all_generators_finalized(generators: list) -> None:
 
 def on_finalized(pelican: Any) -> None:
     """The whole site is written: the comment feeds are too, once this returns."""
-    if _state is None:
+    # all_generators_finalized started them (it precedes finalized, or stopped the build).
+    if _state is None or _state.feeds is None:
         return
-    if _state.feeds is None:  # no all_generators_finalized (another plugin stopped the build?)
-        feed_threads = sorted(_state.feed_threads, key=lambda item: item[0].slug)
-        _state.feeds = FeedsInBackground(feed_threads, Path(pelican.output_path), pelican.settings,
-                                         _state.options, threshold=sys.maxsize)
     _state.feeds.finish()
     _state.feeds = None

@@ -151,6 +151,7 @@ HTMLISH = st.lists(
 @example("#<a href=<p>")  # an unclosed link around a block
 @example("<b><pre>https://x.fr/")  # a block inside an inline element, holding a URL
 @example("#<q cite=https://x.fr/")  # escaped "<q" before the first element, then a linkified URL
+@example('<q cite=a"<svg>')  # a quotation source that is no URL: dropped, not escaped twice
 def test_clean_and_sanitise_are_idempotent(text):
     san = Sanitiser()
     cleaned = san.clean(text)

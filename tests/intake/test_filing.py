@@ -64,6 +64,11 @@ def test_the_catalog_sees_new_articles_and_newly_approved_comments(make_config, 
     assert catalog.post("livre-dor").url == "livre-dor/" and catalog.post("livre-dor").comments_mode == "open"
     assert catalog.has_comment("media-social", "wp-11")
     assert not catalog.has_comment("media-social", "wp-12")
+    # Empty or invalid: closed, as the build shows it (comments.model.comments_mode).
+    for name, value in (("vide", ""), ("ouvert", "ouvert")):
+        (content / "articles" / f"{name}.md").write_text(
+            f"Title: {name}\nDate: 2020-01-01\nSlug: {name}\nComments: {value}\n\nTexte.\n")
+        assert catalog.post(name).comments_mode == "closed", value
     assert not catalog.has_comment("ferme", "wp-11")
 
     folder = content / "comments" / "media-social"

@@ -22,6 +22,7 @@ from typing import Any
 from pelican.contents import Article, Page
 from pelican.readers import BaseReader
 
+from ..model import comments_mode
 from ..sources import read_metadata
 from ..store import ID_RE, SLUG_RE
 
@@ -57,7 +58,7 @@ def build_post(path: Path, settings: Mapping[str, Any], page: bool) -> Post | No
         return None
     # As the comments plugin: articles are open by default, pages only when they say so.
     default = "closed" if page else "open"
-    mode = str(metadata.get("comments", default)).strip().lower() or default
+    mode = comments_mode(metadata.get("comments"), default) or "closed"
     return Post(slug=slug, title=str(content.title), url=content.url, comments_mode=mode)
 
 
