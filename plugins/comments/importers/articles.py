@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -20,20 +21,26 @@ def _slugify(value: str) -> str:
 
 
 class ArticleIndex:
-    """Published articles by slug and by normalised title."""
+    """Published articles (and pages, when asked) by slug and by normalised title."""
 
-    def __init__(self, content: Path):
+    def __init__(self, content: Path, articles: Iterable[str] = ("articles",), pages: Iterable[str] = ()):
+        """`articles`, `pages`: folders of `content`, as ARTICLE_PATHS and PAGE_PATHS."""
         self.slugs: set[str] = set()
+        self.pages: set[str] = set()  # the slugs that are pages
         self.titles: dict[str, str] = {}
         self.title_of: dict[str, str] = {}
         self.paths: dict[str, Path] = {}  # slug -> source file
-        for path in sorted((Path(content) / "articles").rglob("*.md")):
+        sources = [(path, False) for folder in articles for path in sorted((Path(content) / folder).rglob("*.md"))]
+        sources += [(path, True) for folder in pages for path in sorted((Path(content) / folder).rglob("*.md"))]
+        for path, page in sources:
             meta = read_metadata(path)
             if meta.get("status", "published").lower() != "published":
                 continue
             title = meta.get("title", "")
             slug = meta.get("slug") or _slugify(title or path.stem)
             self.slugs.add(slug)
+            if page:
+                self.pages.add(slug)
             self.paths.setdefault(slug, path)
             self.title_of[slug] = title
             if title:

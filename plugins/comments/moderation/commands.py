@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 from zoneinfo import ZoneInfo
 
 from invoke.exceptions import Exit
@@ -28,6 +28,9 @@ from ..store import ID_RE, CommentFileError
 from .display import NBSP, table, thread
 from .queue import STATE_LABELS, CommentNotFound, Queue, QueueError
 from .rules import KnownAuthors
+
+if TYPE_CHECKING:
+    from ..importers.articles import ArticleIndex
 
 DEFAULT_QUEUE = "moderation"
 
@@ -44,6 +47,7 @@ class Context:
     out: TextIO = field(default_factory=lambda: sys.stdout)
     pelican: Mapping = field(default_factory=dict)  # Pelican's settings (article URLs for e-mails)
     siteurl: str = ""
+    _posts: ArticleIndex | None = field(default=None, init=False, repr=False)
 
     @classmethod
     def from_pelican(cls, pelican: Mapping, *, queue: str | None = None, content: str | None = None,
@@ -65,6 +69,15 @@ class Context:
             timezone=pelican.get("TIMEZONE") or "UTC", pelican=pelican,
             siteurl=str(pelican.get("SITEURL") or ""),
         )
+
+    def posts(self) -> ArticleIndex:
+        """The published articles and pages a comment may belong to (read once per command)."""
+        if self._posts is None:
+            from ..importers.articles import ArticleIndex
+
+            self._posts = ArticleIndex(self.content, self.pelican.get("ARTICLE_PATHS") or ["articles"],
+                                       pages=self.pelican.get("PAGE_PATHS") or ["pages"])
+        return self._posts
 
     def queue(self) -> Queue:
         return Queue(self.queue_root, self.content, store=self.settings.get("path", "comments"))
@@ -171,20 +184,12 @@ def show(ctx: Context, cid: str) -> None:
     with queue.lock():
         state, comment, _path = _get(queue, cid)
         others = _thread_of(queue, comment.post)
-    from ..importers.articles import ArticleIndex
-
-    title = ArticleIndex(ctx.content).title_of.get(comment.post, "")
+    title = ctx.posts().title_of.get(comment.post, "")
     for line in thread(comment, state, others, title):
         ctx.say(line)
 
 
 # --- moving ----------------------------------------------------------------------------------
-
-def _articles(ctx: Context):
-    from ..importers.articles import ArticleIndex
-
-    return ArticleIndex(ctx.content)
-
 
 def set_state(ctx: Context, ids: list[str], new_state: str, queue: Queue | None = None) -> None:
     """approve / reject / spam: check every id first, then move each one."""
@@ -193,9 +198,9 @@ def set_state(ctx: Context, ids: list[str], new_state: str, queue: Queue | None 
     with queue.lock():
         found = {cid: _get(queue, cid) for cid in ids}
         if new_state == APPROVED:
-            articles = _articles(ctx)
+            posts = ctx.posts()
             missing = [f"{cid} (post{NBSP}: {c.post})" for cid, (_s, c, _p) in found.items()
-                       if c.post not in articles]
+                       if c.post not in posts]
             if missing:
                 raise fail(
                     "article introuvable pour " + ", ".join(missing)
@@ -293,9 +298,9 @@ def _notify_reader(ctx: Context, parent: Comment, answer: Comment, email: str) -
     from .notices import article_url, notify_reply
 
     base = str(notify.get("siteurl") or ctx.siteurl).rstrip("/")
-    url = article_url(ctx.content, parent.post, ctx.pelican)
+    url = article_url(ctx.posts(), parent.post, ctx.pelican)
     link = f"{base}/{url}#comment-{answer.id}" if url is not None and base else None
-    title = _articles(ctx).title_of.get(parent.post) or parent.post
+    title = ctx.posts().title_of.get(parent.post) or parent.post
     if notify_reply(parent, answer, to=email, notify=notify, title=title, link=link):
         ctx.say(f"{parent.author} a été prévenu(e) par e-mail.")
     else:

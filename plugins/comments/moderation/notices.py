@@ -11,23 +11,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Comment
+
+if TYPE_CHECKING:
+    from ..importers.articles import ArticleIndex
 
 NBSP = "\u00a0"
 
 
-def article_url(content: Path, slug: str, pelican: Mapping[str, Any]) -> str | None:
-    """The article's URL relative to SITEURL, as Pelican writes it; None if it is not found."""
-    from ..importers.articles import ArticleIndex
+def article_url(posts: ArticleIndex, slug: str, pelican: Mapping[str, Any]) -> str | None:
+    """The article's (or page's) URL relative to SITEURL, as Pelican writes it; None if it is not found."""
     from ..intake.catalog import build_post
 
-    path = ArticleIndex(content).paths.get(slug)
+    path = posts.paths.get(slug)
     if path is None or not pelican:
         return None
-    post = build_post(path, pelican, page=False)
+    post = build_post(path, pelican, page=slug in posts.pages)
     return post.url if post else None
 
 

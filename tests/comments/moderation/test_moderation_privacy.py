@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from comments.importers.run import import_file
+from comments.model import Comment
 from comments.moderation import commands
 from comments.moderation.display import table
 from comments.moderation.purge import purge
@@ -88,11 +89,30 @@ def test_a_reply_tells_the_reader_by_email_in_french(tmp_path, smtp):
     assert "> Merci Bob, bonne question !" in text
     assert f"https://blog.example/2013/04/mon-article/#comment-{new_id}" in text
     assert "prévenu(e) par e-mail" in ctx.out.getvalue()
-    # A reader without a recorded e-mail (c-1) gets nothing; neither does the author's own reply.
+    # A reader without a recorded e-mail (c-1) gets nothing; neither does the author,
+    # even with an address on record (an imported author's comment may carry one).
     commands.reply(ctx, "c-1", "Merci.")
+    subscribers_file = ctx.queue().subscribers()
+    subscribers_file.set(new_id, "lionel@example.fr")
+    subscribers_file.save()
     commands.reply(ctx, new_id, "Une précision.")
     time.sleep(0.5)
     assert len(inbox.messages) == 1
+
+
+def test_a_comment_on_a_page_is_approved_and_answered_with_the_page_address(tmp_path, smtp):
+    controller, inbox = smtp
+    ctx = make_ctx(tmp_path, notify_settings(controller.port))
+    (ctx.content / "pages").mkdir()
+    (ctx.content / "pages" / "livre-dor.md").write_text(
+        "Title: Livre d'or\nSlug: livre-dor\ncomments: open\n\nSignez.\n", encoding="utf-8")
+    ctx.queue().add(Comment(id="c-9", author="Eve", date=datetime(2024, 1, 6, 10, tzinfo=UTC), body="Bravo.",
+                            post="livre-dor", email="eve@example.org"))
+    new_id = commands.reply(ctx, "c-9", "Merci Eve.")  # pending: approved first
+    assert (ctx.content / "comments/livre-dor/c-9.md").is_file()
+    [message] = inbox.wait(1)
+    assert message["Subject"] == "Réponse à votre commentaire sur « Livre d'or »"
+    assert f"https://blog.example/pages/livre-dor.html#comment-{new_id}" in message.get_content()
 
 
 def test_a_failing_smtp_server_warns_and_the_reply_stays(tmp_path):
