@@ -104,6 +104,23 @@ def _check(key: str, value: Any) -> None:
         _check_notify(value)
 
 
+def _check_moderation(rules: Mapping[str, Any]) -> None:
+    """COMMENTS['moderation']: a wrong type must not slip through ("non" is a true string)."""
+    for key, value in rules.items():
+        if key == "max_links":
+            ok = value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 0)
+            expected = "entier positif ou None"
+        elif key == "auto_approve_known_authors":
+            ok, expected = isinstance(value, bool), "True ou False"
+        else:  # the word lists: a list of words, or one string of words
+            ok = isinstance(value, str) or (
+                isinstance(value, list | tuple) and all(isinstance(word, str) for word in value))
+            expected = "liste de mots"
+        if not ok:
+            raise CommentsSettingsError(
+                f"COMMENTS['moderation']['{key}'] : valeur invalide {value!r} ({expected} attendu)")
+
+
 def _check_notify(notify: Mapping[str, Any]) -> None:
     """COMMENTS['notify']: known keys, the right types, "from" and "to" present."""
     unknown = sorted(set(notify) - set(NOTIFY_SCHEMA))
@@ -149,6 +166,8 @@ def merge_settings(user: Mapping[str, Any] | None) -> dict[str, Any]:
                 raise CommentsSettingsError(
                     f"COMMENTS['{key}'] : clé inconnue " + ", ".join(f"« {w} »" for w in wrong)
                 )
+            if key == "moderation":
+                _check_moderation(value)
             merged[key].update(copy.deepcopy(dict(value)))
         else:
             _check(key, value)

@@ -171,7 +171,9 @@ def format_comment(comment: Comment, *, queue: bool = False) -> str:
         "source": comment.source,
     }
     if queue:
-        values.update(post=comment.post, email=comment.email, held=", ".join(comment.held) or None)
+        # held: is one comma-separated line: a comma inside a reason becomes a look-alike (‚).
+        held = ", ".join(reason.replace(",", "\u201a") for reason in comment.held)
+        values.update(post=comment.post, email=comment.email, held=held or None)
     lines = [f"{key}: {_one_line(value)}" for key, value in values.items() if value]
     return "\n".join(lines) + "\n\n" + comment.body.strip("\n") + "\n"
 

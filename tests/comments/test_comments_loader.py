@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from comments.loader import load_store
+from comments.model import Comment
+from comments.store import format_comment, parse_comment
 
 GOOD = "id: {id}\nauthor: A\ndate: 2013-05-02T14:03:00+02:00\n\nTexte.\n"
 
@@ -63,3 +67,12 @@ def test_duplicate_id_names_both_files_and_keeps_the_first(tmp_path):
     assert store.by_slug["b-post"] == []
     (problem,) = store.problems
     assert problem.path == second and str(first) in problem.message
+
+
+def test_a_reason_with_a_comma_stays_one_reason(tmp_path):
+    """held: is one comma-separated line: whoever writes a comment (receiver, importer,
+    moderation), a comma inside a reason must not split it."""
+    comment = Comment(id="c-1", author="Ana", date=datetime(2024, 1, 2, 10, tzinfo=UTC), body="Texte.",
+                      post="mon-article", held=["mot à modérer : « gratuite, vite »", "premier commentaire"])
+    back = parse_comment(format_comment(comment, queue=True), tmp_path / "c-1.md", queue=True)
+    assert back.held == ["mot à modérer : « gratuite\u201a vite »", "premier commentaire"]

@@ -46,7 +46,10 @@ def test_unknown_keys_are_named(user, named):
 
 @pytest.mark.parametrize("user", [{"depth": 0}, {"depth": "5"}, {"strict": "yes"}, {"feed_max_items": -1},
                                   {"rate_limit": -1}, {"moderation": 3}, {"notify": "smtp"}, [],
-                                  {"origins": "https://a.example"}, {"origins": ["a.example"]}])
+                                  {"origins": "https://a.example"}, {"origins": ["a.example"]},
+                                  {"moderation": {"max_links": "deux"}},
+                                  {"moderation": {"auto_approve_known_authors": "non"}},
+                                  {"moderation": {"moderation_words": [1, 2]}}])
 def test_bad_values_are_refused(user):
     with pytest.raises(CommentsSettingsError):
         merge_settings(user)

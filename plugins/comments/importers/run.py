@@ -155,8 +155,7 @@ def _place(record: Record, articles: ArticleIndex, meta: Mapping) -> tuple[Comme
         source=record.source, type=record.type, format=record.format,
         post=slug or fallback_slug(record.post),
         email=record.email if state != APPROVED else None,
-        # held: is one comma-separated line: a comma inside a reason becomes a look-alike.
-        held=[r.replace(",", "\u201a") for r in reasons] if state != APPROVED else [],
+        held=list(reasons) if state != APPROVED else [],
     )
     return comment, state, reasons
 

@@ -114,6 +114,8 @@ def import_export(ctx: Context, path: str, *, dry_run: bool = False) -> None:
 # --- looking ------------------------------------------------------------------------------
 
 def show_queue(ctx: Context, state: str = PENDING) -> None:
+    if state not in STATE_LABELS:
+        raise fail(f"état inconnu « {state} » (états{NBSP}: {', '.join(STATE_LABELS)})")
     queue = ctx.queue()
     try:
         with queue.lock():

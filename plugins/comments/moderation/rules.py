@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import APPROVED, PENDING, SPAM, Comment
+from ..settings import DEFAULTS as SETTINGS_DEFAULTS
 from ..store import atomic_write
 
-DEFAULTS = {"max_links": 2, "moderation_words": [], "disallowed_words": [], "auto_approve_known_authors": False}
+DEFAULTS = SETTINGS_DEFAULTS["moderation"]
 # A link: a URL with a scheme, or one starting with www. (HTML, Markdown or bare).
 _LINK = re.compile(r"(?:\bhttps?://|\bwww\.)", re.I)
 

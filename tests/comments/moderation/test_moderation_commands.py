@@ -58,6 +58,18 @@ def test_queue_lists_pending_with_reasons(ctx, monkeypatch):
     assert "3 commentaires en attente." in text
 
 
+def test_queue_lists_other_states_and_refuses_an_unknown_one(ctx):
+    commands.spam(ctx, ["c-3"])
+    output(ctx)
+    commands.show_queue(ctx, "spam")
+    text = output(ctx)
+    assert "c-3" in text and "c-2" not in text and "1 commentaire indésirable." in text
+    commands.show_queue(ctx, "approved")
+    assert "1 commentaire publié." in output(ctx)  # c-4 waits: its article is missing
+    with pytest.raises(Exit, match="état inconnu « pendng »"):
+        commands.show_queue(ctx, "pendng")
+
+
 def test_show_gives_the_thread_context(ctx):
     commands.show(ctx, "c-2")
     text = output(ctx)
