@@ -29,8 +29,8 @@ PAGE_EXCLUDES = ["comments"]
 TIMEZONE = "Europe/Paris"
 DEFAULT_LANG = "fr"
 DEFAULT_DATE = None
-# Dates are formatted through Babel by the `french` plugin, never the OS locale.
-DEFAULT_DATE_FORMAT = "long"
+# Dates are formatted through Babel by the `french` plugin's filters (date_fr,
+# datetime_fr), never the OS locale: Pelican's own `locale_date` is not used.
 
 def ARTICLE_ORDER_BY(article):  # noqa: N802 (a Pelican setting)
     """Newest first; articles of the same date by slug, so that every build lists them alike

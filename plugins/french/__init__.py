@@ -8,7 +8,6 @@ content, summary) when the article and page generators are finalized.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import chain
 from typing import Any
 
 from pelican import signals
@@ -16,6 +15,7 @@ from pelican.contents import Content
 
 from . import reader_cache
 from .checks import check_content
+from .contents import content_objects
 from .filters import FILTERS
 from .navigation import link_neighbours
 from .reader import use_reusing_reader
@@ -28,9 +28,9 @@ def add_filters(pelican: Any) -> None:
     pelican.settings["JINJA_FILTERS"] = {**pelican.settings.get("JINJA_FILTERS", {}), **FILTERS}
 
 
-def apply_typography(objects: Iterable[Content], settings: dict | None = None) -> None:
+def apply_typography(objects: Iterable[Content], settings: dict) -> None:
     """Rewrite title, content and an explicit summary of each object, once
-    (content typeset by the Markdown reader already is left as it is)."""
+    (content and summary typeset by the Markdown reader already are left as they are)."""
     done = set()
     for obj in objects:
         if id(obj) in done:
@@ -39,7 +39,9 @@ def apply_typography(objects: Iterable[Content], settings: dict | None = None) -
         if getattr(obj, "title", None):
             obj.title = french_typography(obj.title)
             obj.metadata["title"] = obj.title
-        if getattr(obj, "_content", None) and not (settings and typeset_by_reader(obj, settings)):
+        if typeset_by_reader(obj, settings):
+            continue
+        if getattr(obj, "_content", None):
             obj._content = french_typography(obj._content)
         if "summary" in obj.metadata:
             obj.metadata["summary"] = french_typography(obj.metadata["summary"])
@@ -60,21 +62,14 @@ def drop_content_memo(path: str, context: dict | None = None) -> None:
     Content.get_content.cache.clear()
 
 
+def on_contents(generator: Any) -> None:
+    """`article_generator_finalized` / `page_generator_finalized`."""
+    apply_typography(content_objects(generator), generator.settings)
+
+
 def on_articles(generator: Any) -> None:
-    apply_typography(chain(
-        generator.articles, generator.translations,
-        generator.hidden_articles, generator.hidden_translations,
-        generator.drafts, generator.drafts_translations,
-    ), generator.settings)
+    on_contents(generator)
     link_neighbours(generator.articles)
-
-
-def on_pages(generator: Any) -> None:
-    apply_typography(chain(
-        generator.pages, generator.translations,
-        generator.hidden_pages, generator.hidden_translations,
-        generator.draft_pages, generator.draft_translations,
-    ), generator.settings)
 
 
 def register() -> None:
@@ -86,6 +81,6 @@ def register() -> None:
     signals.article_generator_finalized.connect(reader_cache.release)
     signals.page_generator_finalized.connect(reader_cache.release)
     signals.article_generator_finalized.connect(on_articles)
-    signals.page_generator_finalized.connect(on_pages)
+    signals.page_generator_finalized.connect(on_contents)
     signals.finalized.connect(reader_cache.write_stamp)
     signals.content_written.connect(drop_content_memo)

@@ -5,7 +5,7 @@ to the settings (MARKDOWN, a URL pattern the cached Tags carry...) or to the
 code of the Markdown extensions (smartquotes.py, typeset.py, typography.py),
 it would serve stale HTML. `check_stamp` keeps, beside the cache, a digest of
 what the reader's output depends on; when it differs, this build ignores the
-cache (as `--ignore-cache` does) and rewrites it.
+cache (its files are deleted before Pelican loads them) and rewrites it.
 
 Pelican also keeps the whole cache in memory for the rest of the build, though
 it has saved it already: `release` drops it once each generator is finalized.
@@ -19,6 +19,8 @@ import logging
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
+
+from .contents import content_objects
 
 logger = logging.getLogger(__name__)
 
@@ -74,8 +76,11 @@ def check_stamp(pelican: Any) -> None:
     except OSError:
         same = False
     if not same:
+        # Pelican's own cache files only ("ArticlesGenerator-Readers"...): the other
+        # caches under CACHE_PATH (comments, related posts) carry their own versions.
         logger.info("Cache de lecture absent ou fait avec d’autres réglages : ignoré, puis réécrit")
-        settings["LOAD_CONTENT_CACHE"] = False
+        for stale in Path(settings["CACHE_PATH"]).glob("*Generator*"):
+            stale.unlink(missing_ok=True)
 
 
 def write_stamp(pelican: Any) -> None:
@@ -92,12 +97,6 @@ def write_stamp(pelican: Any) -> None:
         logger.info("Empreinte du cache de lecture non écrite (%s) : %s", path, exc)
 
 
-# The generator lists whose objects may share their HTML with the reader cache.
-_CONTENT_LISTS = ("articles", "translations", "hidden_articles", "hidden_translations",
-                  "drafts", "drafts_translations", "pages", "hidden_pages", "draft_pages",
-                  "draft_translations")
-
-
 def release(generator: Any) -> None:
     """`article_generator_finalized` / `page_generator_finalized`: Pelican has saved
     the reader cache; its in-memory copy would keep every article's pre-typography
@@ -109,8 +108,7 @@ def release(generator: Any) -> None:
     readers = getattr(generator, "readers", None)
     if readers is not None and isinstance(getattr(readers, "_cache", None), dict):
         readers._cache = {}
-    for name in _CONTENT_LISTS:
-        for obj in getattr(generator, name, None) or ():
-            content = getattr(obj, "_content", None)
-            if isinstance(content, str) and not content.isascii():
-                obj._content = content.encode("utf-8").decode("utf-8")
+    for obj in content_objects(generator):
+        content = getattr(obj, "_content", None)
+        if isinstance(content, str) and not content.isascii():
+            obj._content = content.encode("utf-8").decode("utf-8")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 import os
 from datetime import UTC, datetime
-from itertools import chain
 from typing import Any
 
 from french.checks import metadata_line
+from french.contents import content_objects
 
 from .cache import load_terms, save_terms
 from .scoring import Doc, TermCounts, compute_related, term_counts, text_key
@@ -94,11 +94,7 @@ def link_related(generator: Any) -> None:
     del docs, cache, used
 
     base = generator.settings.get("PATH", "")
-    everything = chain(
-        generator.articles, generator.translations, generator.hidden_articles,
-        generator.hidden_translations, generator.drafts, generator.drafts_translations,
-    )
-    for article in everything:
+    for article in content_objects(generator):
         chosen = _override(article, by_slug, base)
         if chosen is None:
             chosen = [by_slug[s] for s in related.get(article.slug, ())] if article.slug in by_slug else []

@@ -12,6 +12,7 @@ import os
 import shutil
 from pathlib import Path
 
+from comments.settings import comments_settings
 from pelican import signals
 
 from .page import plain_title, render_redirect
@@ -38,7 +39,7 @@ class WordPressAddresses:
         settings = pelican.settings
         entries = [
             *plan_feed_copies(settings, self.categories),
-            *plan_article_feed_copies(self.articles),
+            *plan_article_feed_copies(self.articles, comments_settings(settings)["feed_article_atom"]),
             *plan_redirects(self.articles, settings.get("SITEURL", ""), lambda a: plain_title(a.title)),
         ]
         written = write_entries(Path(pelican.output_path), entries)

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# The comments plugin's contract (DESIGN.md, "Feeds").
-COMMENTS_RSS = "feeds/comments.rss.xml"
-ARTICLE_COMMENTS_ATOM = "feeds/comments/{slug}.atom.xml"
+from comments.settings import comments_settings
 
 
 @dataclass(frozen=True)
@@ -45,16 +43,21 @@ def plan_feed_copies(settings: dict, category_slugs: list[str]) -> list[FeedCopy
                    FeedCopy("feed/rss2/index.html", settings["FEED_ALL_RSS"])]
     if settings.get("FEED_ALL_ATOM"):
         copies.append(FeedCopy("feed/atom/index.html", settings["FEED_ALL_ATOM"]))
-    copies.append(FeedCopy("comments/feed/index.html", COMMENTS_RSS))
+    comments_rss = comments_settings(settings)["feed_rss"]  # COMMENTS, as the comments plugin reads it
+    if comments_rss:
+        copies.append(FeedCopy("comments/feed/index.html", comments_rss))
     if settings.get("CATEGORY_FEED_RSS"):
         copies += [FeedCopy(f"category/{slug}/feed/index.html", settings["CATEGORY_FEED_RSS"].format(slug=slug))
                    for slug in sorted(category_slugs)]
     return copies
 
 
-def plan_article_feed_copies(articles: list) -> list[FeedCopy]:
-    """WordPress's per-post comment feed `/YYYY/MM/<slug>/feed/`."""
-    return [FeedCopy(_folder(article.url + "feed/"), ARTICLE_COMMENTS_ATOM.format(slug=article.slug))
+def plan_article_feed_copies(articles: list, pattern: str | None) -> list[FeedCopy]:
+    """WordPress's per-post comment feed `/YYYY/MM/<slug>/feed/`, a copy of the
+    article's comment feed (COMMENTS['feed_article_atom'], None: not written)."""
+    if not pattern:
+        return []
+    return [FeedCopy(_folder(article.url + "feed/"), pattern.format(slug=article.slug))
             for article in sorted(articles, key=lambda a: a.url) if article.url.endswith("/")]
 
 

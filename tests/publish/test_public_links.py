@@ -75,6 +75,7 @@ def test_sitemap_lists_existing_public_pages(production_site):
         assert b'http-equiv="refresh"' not in path.read_bytes(), f"{url} is a redirect page"
     listed = {url[len(SITEURL) + 1:] + "index.html" for url in urls}
     assert set(article_files(production_site)) <= listed, "an article is missing from sitemap.xml"
+    assert SITEURL + "/404.html" not in urls and (production_site / "404.html").is_file()  # SITEMAP exclude
 
 
 def test_sitemap_dates_come_from_the_content(production_site):

@@ -135,6 +135,9 @@ def test_excluded_posts_languages_and_override(mini_content, tmp_path):
                   extra="related: twitter-pour-le-consultant-independant, " + SEED + "\n")
     output = tmp_path / "output"
     run_pelican(mini_content, output)
+    # README: a draft is built under /drafts/, and the sitemap leaves drafts out.
+    assert (output / "drafts" / "brouillon-jumeau" / "index.html").is_file()
+    assert "/drafts/" not in (output / "sitemap.xml").read_text(encoding="utf-8")
 
     excluded = {"brouillon-jumeau", "cache-jumeau", "futur-jumeau"}
     english = {"english-twin", "english-other"}

@@ -3,9 +3,12 @@ and nothing of one file leaks into the next."""
 
 from __future__ import annotations
 
-from french.reader import ReusingMarkdownReader, use_reusing_reader
-from pelican import signals
-from pelican.readers import MarkdownReader, Readers
+import os
+import subprocess
+import sys
+
+from french.reader import ReusingMarkdownReader
+from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 
 from tests.conftest import ROOT, TESTDATA
@@ -58,9 +61,12 @@ def test_nothing_leaks_from_one_file_to_the_next(tmp_path):
 
 
 def test_the_plugin_installs_it():
-    signals.readers_init.connect(use_reusing_reader)
-    try:
-        readers = Readers(_settings())
-    finally:
-        signals.readers_init.disconnect(use_reusing_reader)
-    assert isinstance(readers.readers["md"], ReusingMarkdownReader)
+    """french.register() connects the reader (in a fresh process: its signals stay connected)."""
+    script = (
+        "import french; from pelican.readers import Readers; from pelican.settings import DEFAULT_CONFIG\n"
+        "french.register()\n"
+        "print(type(Readers(dict(DEFAULT_CONFIG)).readers['md']).__name__)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")}, check=True)
+    assert result.stdout.strip() == "ReusingMarkdownReader"

@@ -74,3 +74,16 @@ def test_ignore_cache_option_is_obeyed(tmp_path):
     os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     run_pelican(content, tmp_path / "two", overrides={"CACHE_PATH": str(cache), "LOAD_CONTENT_CACHE": False})
     assert "C’est fini." in _page(tmp_path / "two")
+
+
+def test_other_settings_keep_the_other_caches(tmp_path):
+    """Only Pelican's reader cache depends on the settings stamp: the related posts'
+    term counts (keyed by text digest) are reused, not recomputed and rewritten."""
+    content, cache = _content(tmp_path), tmp_path / "cache"
+    run_pelican(content, tmp_path / "one", overrides={"CACHE_PATH": str(cache)})
+    terms = cache / "related-posts-terms.pickle"
+    before = terms.stat().st_mtime_ns
+    stamp = (cache / "reader-cache-stamp.txt").read_text(encoding="utf-8")
+    run_pelican(content, tmp_path / "two", overrides={"CACHE_PATH": str(cache), "RELATED_POSTS": {"count": 2}})
+    assert (cache / "reader-cache-stamp.txt").read_text(encoding="utf-8") != stamp
+    assert terms.stat().st_mtime_ns == before
