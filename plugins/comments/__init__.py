@@ -7,10 +7,12 @@ feeds.py. settings.py declares the `COMMENTS` setting.
 
 from pelican import signals
 
-from . import plugin
-
 
 def register() -> None:
+    # Imported here: the moderation commands, the receiver and the importers use
+    # the package's modules without the build's (sanitiser, feeds, Babel).
+    from . import plugin
+
     signals.initialized.connect(plugin.on_initialized)
     signals.article_generator_init.connect(plugin.on_generator_init)
     signals.article_generator_finalized.connect(plugin.on_articles)

@@ -61,7 +61,7 @@ def entries_of(content: Any, nodes: list[ThreadNode], base: str) -> list[FeedEnt
 
 
 def _feed(title: str, feed_url: str, page_url: str, entries: list[FeedEntry], subtitle: str,
-          updated_default: datetime, atom: bool) -> Any:
+          atom: bool) -> Any:
     from feedgen.feed import FeedGenerator
 
     from .thr import ThrEntryExtension, ThrExtension
@@ -76,7 +76,7 @@ def _feed(title: str, feed_url: str, page_url: str, entries: list[FeedEntry], su
     fg.language("fr")
     fg.link(href=feed_url, rel="self")
     fg.link(href=page_url, rel="alternate")  # last: it is also the RSS <link>
-    fg.updated(max((e.node.comment.date for e in entries), default=updated_default))
+    fg.updated(max((e.node.comment.date for e in entries), default=EPOCH))
     for entry in entries:
         comment = entry.node.comment
         fe = fg.add_entry(order="append")
@@ -119,13 +119,12 @@ def write_feeds(
     output_path: Path,
     settings: dict,
     comments: dict,
-) -> list[Path]:
-    """Write the site-wide and per-article comment feeds; return the files written or kept."""
+) -> None:
+    """Write the site-wide and per-article comment feeds (a file whose bytes are the same is left alone)."""
     base = (settings.get("FEED_DOMAIN") or settings.get("SITEURL") or "").rstrip("/")
     sitename = plain(settings.get("SITENAME", ""))
     limit = comments["feed_max_items"]
     newest_first = lambda items: sorted(items, key=lambda e: e.sort_key, reverse=True)  # noqa: E731
-    written: list[Path] = []
     everything: list[FeedEntry] = []
     for content, nodes in threads:
         entries = entries_of(content, nodes, base)
@@ -136,9 +135,9 @@ def write_feeds(
             fg = _feed(
                 f"Commentaires\u00a0: {entries[0].page_title}", f"{base}/{rel}", entries[0].page_url,
                 newest_first(entries)[:limit], f"Les commentaires de «\u202f{entries[0].page_title}\u202f»",
-                EPOCH, atom=True,
+                atom=True,
             )
-            written.append(_write(output_path / rel, fg.atom_str(pretty=True)))
+            write_if_changed(output_path / rel, fg.atom_str(pretty=True))
     site_entries = newest_first(everything)[:limit]
     for key, atom in (("feed_atom", True), ("feed_rss", False)):
         rel = comments[key]
@@ -146,16 +145,10 @@ def write_feeds(
             continue
         fg = _feed(
             f"Commentaires\u00a0: {sitename}", f"{base}/{rel}", f"{base}/", site_entries,
-            f"Les derniers commentaires publiés sur {sitename}", EPOCH, atom=atom,
+            f"Les derniers commentaires publiés sur {sitename}", atom=atom,
         )
         data = fg.atom_str(pretty=True) if atom else fg.rss_str(pretty=True)
-        written.append(_write(output_path / rel, data))
-    return written
-
-
-def _write(path: Path, data: bytes) -> Path:
-    write_if_changed(path, data)
-    return path
+        write_if_changed(output_path / rel, data)
 
 
 # Below this many article feeds, a second process costs more than it saves.

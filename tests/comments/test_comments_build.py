@@ -145,6 +145,7 @@ def test_non_strict_warnings_stop_a_fatal_warnings_build(mini_site):
     bad_site(mini_site)
     _, result = mini_site.build(check=False)
     assert result.returncode != 0
+    assert re.search(r"WARNING.*Commentaires", log_of(result))  # stopped by the comments' warning
 
 
 def test_strict_build_fails_after_listing_every_problem(mini_site):
@@ -182,6 +183,7 @@ def test_invalid_comments_metadata_names_the_file_and_closes(mini_site):
     assert page_of(output, "bizarre").cssselect("#comments") and not page_of(output, "bizarre").cssselect("#respond")
     _, result = mini_site.build("strict", comments={"strict": True}, check=False)
     assert result.returncode != 0
+    assert re.search(rf"ERROR.*{re.escape(str(path))}:6.*comments", log_of(result))
 
 
 def test_unknown_setting_key_stops_the_build_and_names_it(mini_site):

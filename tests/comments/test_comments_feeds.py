@@ -96,6 +96,22 @@ def test_site_feed_keeps_the_latest_n(mini_site):
     output, _ = mini_site.build(overrides=OVERRIDES, comments={"feed_max_items": 2})
     root = etree.fromstring((output / "feeds" / "comments.atom.xml").read_bytes())
     assert [e.find(ATOM + "id").text.rsplit("-", 1)[1] for e in root.findall(ATOM + "entry")] == ["1", "orph"]
+    # And each article's feed (README: "and each article's feed").
+    article = etree.fromstring((output / "feeds" / "comments" / "avec-fil.atom.xml").read_bytes())
+    assert len(article.findall(ATOM + "entry")) == 2
+
+
+def test_store_cache_and_feeds_follow_the_settings(mini_site):
+    """`path` and `cache_name` move the store and the cache; None writes no feed, no link."""
+    feed_site(mini_site)
+    (mini_site.content / "comments").rename(mini_site.content / "discussions")
+    settings = {"path": "discussions", "cache_name": "c.json", "feed_rss": None, "feed_article_atom": None}
+    output, _ = mini_site.build(overrides=OVERRIDES, comments=settings)
+    assert page_of(output, "avec-fil").cssselect("#comments li.comment")
+    assert (output.parent / f"{output.name}-cache" / "c.json").is_file()
+    assert (output / "feeds" / "comments.atom.xml").is_file()
+    assert not (output / "feeds" / "comments.rss.xml").exists() and not (output / "feeds" / "comments").exists()
+    assert not page_of(output, "avec-fil").cssselect('link[href*="feeds/comments/"]')
 
 
 def test_feeds_are_byte_identical_across_builds_and_not_rewritten(mini_site):

@@ -34,14 +34,14 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..model import APPROVED, PENDING, REJECTED, SPAM, Comment
+from ..model import APPROVED, PENDING, REJECTED, SPAM, STATES, Comment
 from ..store import ID_RE, SLUG_RE, CommentFileError, atomic_write, format_comment, fsync_dir, read_comment
 from .staging import Staging, stale_folders
 from .subscribers import FILE_NAME as SUBSCRIBERS_FILE
 from .subscribers import Subscribers
 
 QUEUE_STATES = (PENDING, SPAM, REJECTED)
-ALL_STATES = (PENDING, APPROVED, SPAM, REJECTED)
+ALL_STATES = STATES
 STATE_LABELS = {PENDING: "en attente", APPROVED: "publié", SPAM: "indésirable", REJECTED: "rejeté"}
 SWEEP_EVERY = 24 * 3600  # seconds between two full sweeps when every exit was clean
 
