@@ -148,10 +148,6 @@ class Sanitiser:
         # its URLs as text, which the next pass would link (not idempotent).
         return self._final.clean(fix_structure(self._bleach.clean(fix_structure(html)))).strip()
 
-    def clean(self, html: str) -> str:
-        """Sanitise an HTML fragment; clean(clean(x)) == clean(x)."""
-        return self._allowlist(self._drop.clean(strip_controls(html)))
-
     def sanitise(self, body: str, fmt: str = "markdown") -> str:
         """Markdown or imported HTML -> safe HTML, always in block elements, so that
         sanitise(sanitise(x, fmt), "html") == sanitise(x, fmt)."""

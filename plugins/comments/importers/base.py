@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -155,6 +155,3 @@ def normalise_title(value: str) -> str:
     value = "".join(ch for ch in value if not unicodedata.combining(ch)).casefold()
     return _SPACES.sub(" ", _NON_WORD.sub(" ", value)).strip()
 
-
-def settings_get(settings: Mapping | None, key: str, default: Any) -> Any:
-    return (settings or {}).get(key, default)

@@ -54,7 +54,7 @@ def import_file(
     with queue.lock():
         run = _Run(queue, summary, ArticleIndex(Path(content)), queue.index(),
                    None if dry_run else queue.staging())
-        known = KnownAuthors(Path(queue_root) / "known-authors.json")
+        known = queue.known_authors()
         importer.progress = progress.phase("Import") if progress else None
         try:
             for record in importer.records():

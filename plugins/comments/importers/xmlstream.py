@@ -185,20 +185,16 @@ def stream(
 
 def text(element: Element, tag: str) -> str:
     """The text of `element`'s child `tag` (tags are short names, e.g. 'wp:comment_id'); '' if absent."""
-    child = _find(element, tag)
-    return (child.text or "") if child is not None else ""
+    found = child(element, tag)
+    return (found.text or "") if found is not None else ""
 
 
-def _find(element: Element, tag: str) -> Element | None:
+def child(element: Element, tag: str) -> Element | None:
     # ElementTree's find() reads 'wp:x' as a namespace prefix; our tags are plain strings.
     for child in element:
         if child.tag == tag:
             return child
     return None
-
-
-def child(element: Element, tag: str) -> Element | None:
-    return _find(element, tag)
 
 
 def line_of(element: Element) -> int | None:

@@ -29,10 +29,9 @@ from typing import Any
 
 from ..model import APPROVED, PENDING, SPAM, Comment
 from ..moderation.queue import Queue, QueueError
-from ..moderation.rules import KnownAuthors, moderate
+from ..moderation.rules import moderate
 from ..store import format_comment, fsync_dir
 
-KNOWN_AUTHORS = "known-authors.json"
 INCOMING = ".incoming"
 STALE_SECONDS = 3600
 
@@ -74,12 +73,12 @@ class Filer:
             state, reasons = SPAM, ("champ piège rempli",)
         else:
             # Re-read each time: the author approves comments from another process.
-            verdict = moderate(comment, self.rules, KnownAuthors(self.queue_root / KNOWN_AUTHORS))
+            verdict = moderate(comment, self.rules, self._queue().known_authors())
             state = verdict.state if verdict.state in (APPROVED, SPAM) else PENDING
             reasons = verdict.reasons
         comment.held = [] if state == APPROVED else list(reasons)
         # A Queue per call: its lock depth is per instance, not per thread.
-        queue = Queue(self.queue_root, self.content, store=self.store)
+        queue = self._queue()
         if state == APPROVED:
             with self._lock:
                 queue.add(comment, state)
@@ -115,6 +114,9 @@ class Filer:
                     entry.destination = destination
                 except Exception as exc:  # reported to that request only
                     entry.error = exc
+
+    def _queue(self) -> Queue:
+        return Queue(self.queue_root, self.content, store=self.store)
 
     def _stage(self, text: str) -> Path:
         """`text` in a new fsynced file under .incoming/ (same file system as the queue)."""

@@ -32,7 +32,6 @@ from .rules import KnownAuthors
 if TYPE_CHECKING:
     from ..importers.articles import ArticleIndex
 
-DEFAULT_QUEUE = "moderation"
 
 
 @dataclass
@@ -50,21 +49,18 @@ class Context:
     _posts: ArticleIndex | None = field(default=None, init=False, repr=False)
 
     @classmethod
-    def from_pelican(cls, pelican: Mapping, *, queue: str | None = None, content: str | None = None,
-                     root: Path | None = None) -> Context:
-        """From Pelican's settings (pelicanconf.py); relative paths are taken from `root`."""
-        try:
-            from ..settings import merge_settings
+    def from_pelican(cls, pelican: Mapping, *, queue: str | None = None, content: str | None = None) -> Context:
+        """From Pelican's settings (pelicanconf.py); relative paths are taken from the current folder."""
+        from ..settings import merge_settings
 
+        try:
             comments = merge_settings(pelican.get("COMMENTS"))
-        except ImportError:
-            comments = dict(pelican.get("COMMENTS") or {})
         except ValueError as exc:
             raise Exit(f"Erreur{NBSP}: {exc}", code=1) from None
-        root = Path(root or Path.cwd())
+        root = Path.cwd()
         return cls(
             content=root / (content or pelican.get("PATH", "content")),
-            queue_root=root / (queue or comments.get("queue_path") or DEFAULT_QUEUE),
+            queue_root=root / (queue or comments["queue_path"]),
             settings=comments, author=pelican.get("AUTHOR") or "Auteur",
             timezone=pelican.get("TIMEZONE") or "UTC", pelican=pelican,
             siteurl=str(pelican.get("SITEURL") or ""),
@@ -83,7 +79,7 @@ class Context:
         return Queue(self.queue_root, self.content, store=self.settings.get("path", "comments"))
 
     def known_authors(self) -> KnownAuthors:
-        return KnownAuthors(self.queue_root / "known-authors.json")
+        return self.queue().known_authors()
 
     def say(self, line: str = "") -> None:
         self.out.write(line + "\n")

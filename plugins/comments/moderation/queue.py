@@ -36,6 +36,8 @@ from pathlib import Path
 
 from ..model import APPROVED, PENDING, REJECTED, SPAM, STATES, Comment
 from ..store import ID_RE, SLUG_RE, CommentFileError, atomic_write, format_comment, fsync_dir, read_comment
+from .rules import FILE_NAME as KNOWN_AUTHORS_FILE
+from .rules import KnownAuthors
 from .staging import Staging, stale_folders
 from .subscribers import FILE_NAME as SUBSCRIBERS_FILE
 from .subscribers import Subscribers
@@ -200,6 +202,9 @@ class Queue:
     def subscribers(self) -> Subscribers:
         return Subscribers(self.root / SUBSCRIBERS_FILE)
 
+    def known_authors(self) -> KnownAuthors:
+        return KnownAuthors(self.root / KNOWN_AUTHORS_FILE)
+
     def add(self, comment: Comment, state: str = PENDING) -> Path:
         """Add a new comment; refuse an id that already exists anywhere."""
         with self.lock():
@@ -211,14 +216,12 @@ class Queue:
                 subscribers.save()
             return self.write(comment, state)
 
-    def move(self, cid: str, new_state: str, *, post: str | None = None) -> tuple[str, Comment]:
+    def move(self, cid: str, new_state: str) -> tuple[str, Comment]:
         """Move `cid` to `new_state`; returns (old state, comment). Journalled, so a kill is harmless."""
         with self.lock():
             old_state, comment, source = self.get(cid)
             if old_state == new_state:
                 return old_state, comment
-            if post:
-                comment.post = post
             destination = self.path_for(comment, new_state)
             if new_state == APPROVED:
                 comment.held = []

@@ -33,6 +33,9 @@ def _key(name: str, email: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+FILE_NAME = "known-authors.json"  # in the moderation queue's folder
+
+
 class KnownAuthors:
     """Authors (name + e-mail) with an approved comment, kept as sha256 hashes only.
 
