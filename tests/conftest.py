@@ -67,6 +67,14 @@ def site(tmp_path_factory) -> Path:
     return dest / "output"
 
 
+@pytest.fixture(scope="session")
+def production_site(tmp_path_factory) -> Path:
+    """The project's content built once with publishconf.py and SITEURL=https://blog.example.fr."""
+    from tests.publish.builds import production_build
+
+    return production_build(tmp_path_factory.mktemp("production") / "output")
+
+
 @pytest.fixture
 def mini_content(tmp_path) -> Path:
     """A copy of the project's content folder that a test may change freely."""

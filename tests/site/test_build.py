@@ -15,7 +15,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import feedparser
 import pytest
 
-from tests.conftest import ROOT, run_pelican
+from tests.conftest import run_pelican
 
 SEED = "media-social-ou-medias-sociaux-en-interne-ou-en-externe"
 SEED_TITLE = re.compile(r"Média Social ou Médias Sociaux\s\? En interne ou en externe\s\?")
@@ -199,11 +199,10 @@ def test_link_checker_catches_a_broken_link(tmp_path):
 
 # --- production settings ----------------------------------------------------
 
-@pytest.fixture(scope="module")
-def production(tmp_path_factory) -> Path:
-    output = tmp_path_factory.mktemp("production") / "output"
-    run_pelican(ROOT / "content", output, settings="publishconf.py", env={"SITEURL": PUBLIC_URL})
-    return output
+@pytest.fixture
+def production(production_site) -> Path:
+    """The shared production build (tests/conftest.py), SITEURL=PUBLIC_URL."""
+    return production_site
 
 
 def test_production_build_has_absolute_urls_and_no_local_address(production):
