@@ -45,8 +45,13 @@ commands.{command}(ctx, {ids!r})
 """
 
 
-def run_and_kill(script: str, delay: float) -> int:
+def run_and_kill(script: str, delay: float, after=None) -> int:
+    """Run `script`, SIGKILL it `delay` seconds after its start, or after `after()`
+    first holds (polled) when given; returns its exit code."""
     process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if after is not None:
+        while process.poll() is None and not after():
+            time.sleep(0.0005)
     try:
         process.wait(timeout=delay)
     except subprocess.TimeoutExpired:
@@ -69,15 +74,19 @@ def check_whole(content: Path, queue: Path, expected: set[str] | None = None) ->
     return found
 
 
-def timed(script: str, runs: int = 1, reset=None) -> float:
-    """The median time of `runs` complete runs, each after `reset()`: one slow first
-    run (cold disk cache) would aim most kills after the command has finished."""
+def timed(script: str, runs: int = 1, reset=None, after=None) -> float:
+    """The median time of `runs` complete runs (from `after()` holding, when given),
+    each after `reset()`: one slow run would aim most kills after the command ended."""
     times = []
     for _ in range(runs):
         if reset is not None:
             reset()
+        process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.DEVNULL)
         start = time.perf_counter()
-        assert run_and_kill(script, 600) == 0
+        while after is not None and process.poll() is None and not after():
+            time.sleep(0.0005)
+            start = time.perf_counter()
+        assert process.wait(600) == 0
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -87,15 +96,23 @@ def test_import_killed_at_random_instants(tmp_path):
     rng = random.Random(4)
     export, reference, expected, content, queue, script = _import_setup(tmp_path)
     fresh = lambda: _fresh_store(content, queue)  # noqa: E731
+    staging_started = lambda: any(queue.glob(".import-*"))  # noqa: E731
     duration = timed(script, runs=3, reset=fresh)
-    # Most kills should land while files are written, after the interpreter has started.
     startup = timed(script.replace("import_file(", "(lambda *a, **k: None)("), runs=3, reset=fresh)
+    # The writes: from the staging folder's appearance to the end, timed under the same load.
+    writes = timed(script, runs=3, reset=fresh, after=staging_started)
     kills = staging = 0
     # Generous attempts: on a loaded machine a run may finish before its kill lands.
-    for _ in range(IMPORT_KILLS * 8):
+    for attempt in range(IMPORT_KILLS * 8):
         # A fresh store each time, so the kill lands during the writes, not on an already full store.
         _fresh_store(content, queue)
-        if run_and_kill(script, rng.uniform(startup * 0.8, duration * 0.85)) == -signal.SIGKILL:
+        # Every other kill at any instant after the interpreter started; the others aimed
+        # at the writes, which random instants alone may miss on a busy machine.
+        if attempt % 2:
+            code = run_and_kill(script, rng.uniform(0, writes * 0.9), after=staging_started)
+        else:
+            code = run_and_kill(script, rng.uniform(startup * 0.8, duration * 0.85))
+        if code == -signal.SIGKILL:
             kills += 1
             staged = list(queue.glob(".import-*"))
             staging += bool(staged)
