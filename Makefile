@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: site test serve lint clean
+.PHONY: site test serve lint clean system-packages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,12 @@ site: $(VENV)/.runtime
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 
-test: lint
+# The Debian packages the tests need (system-packages.txt), first: without them
+# and without root, stop at once with the command to run.
+system-packages:
+	@sh tools/system-packages.sh system-packages.txt
+
+test: system-packages lint
 	$(BIN)/python -m pytest
 
 serve: $(VENV)/.runtime

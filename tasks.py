@@ -9,7 +9,7 @@ import shlex
 import shutil
 import sys
 
-from invoke import Collection, task
+from invoke import Collection, Exit, task
 from invoke.main import program
 from pelican import main as pelican_main
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
@@ -121,6 +121,9 @@ def livereload(c):
 })
 def publish(c, target=None, dry_run=False, output=None):
     """Build for production, then rsync output/ to the target (checksums, --delete)."""
+    if shutil.which("rsync") is None:
+        raise Exit("Erreur : rsync est introuvable, il faut l’installer pour publier "
+                   "(Debian : sudo apt-get install rsync).", code=1)
     preview(c, output=output)
     target = target or CONFIG["publish_target"]
     source = (output or CONFIG["deploy_path"]).rstrip("/") + "/"

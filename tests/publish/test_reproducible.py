@@ -50,10 +50,10 @@ def test_two_production_builds_are_byte_identical(production_site, tmp_path):
 
 
 def _libfaketime() -> str:
-    """The preload library of Debian's `faketime` package (installed by .ci/run)."""
+    """The preload library of Debian's `faketime` package (make test installs it)."""
     found = sorted(glob.glob("/usr/lib/*/faketime/libfaketime.so.1"))
     if not found:
-        pytest.fail("libfaketime is missing: `apt-get install faketime` (.ci/run installs it)")
+        pytest.fail("libfaketime is missing: `apt-get install faketime` (make test installs it)")
     return found[0]
 
 
