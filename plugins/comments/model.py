@@ -33,7 +33,9 @@ class Comment:
     """A reader's comment, an author's reply, or a mention.
 
     `body` is Markdown unless `format` is "html" (imported bodies). `post`,
-    `email` and `held` exist only in the private queue, never under content/.
+    `email`, `held` and `queued` exist only in the private queue, never under content/.
+    `queued`: when an imported comment entered the queue (its `date` is the original
+    one, years older); None for a form submission, whose date is its reception.
     """
 
     id: str
@@ -49,6 +51,7 @@ class Comment:
     post: str | None = None
     email: str | None = None
     held: list[str] = field(default_factory=list)
+    queued: datetime | None = None
     path: Path | None = field(default=None, compare=False, repr=False)
 
     @property

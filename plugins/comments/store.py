@@ -24,7 +24,7 @@ _SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f]")  # \s is str.isspace() for str 
 
 # Keys in the order they are written; queue-only keys are private.
 PUBLIC_KEYS = ("id", "parent", "author", "website", "date", "role", "type", "format", "source")
-QUEUE_KEYS = ("post", "email", "held")
+QUEUE_KEYS = ("post", "email", "held", "queued")
 REQUIRED_KEYS = ("id", "author", "date")
 MAX_AUTHOR = 200
 
@@ -121,6 +121,14 @@ def _build(path: Path, values: dict[str, tuple[str, int]], body: str) -> Comment
     if date.tzinfo is None:
         fail("date", "fuseau horaire manquant, format attendu : 2013-05-02T14:03:00+02:00")
     date = date.replace(tzinfo=_zone(date.utcoffset()))
+    queued = get("queued")
+    if queued is not None:
+        try:
+            queued = datetime.fromisoformat(queued)
+        except ValueError:
+            fail("queued", "date invalide, format attendu : 2013-05-02T14:03:00+02:00")
+        if queued.tzinfo is None:
+            fail("queued", "fuseau horaire manquant, format attendu : 2013-05-02T14:03:00+02:00")
     role = get("role")
     if role not in (None, "author"):
         fail("role", "seule la valeur « author » est permise")
@@ -139,7 +147,7 @@ def _build(path: Path, values: dict[str, tuple[str, int]], body: str) -> Comment
     return Comment(
         id=cid, author=sys.intern(author), date=date, body=body, parent=parent, website=website,
         role=role and sys.intern(role), source=source and sys.intern(source), type=sys.intern(ctype),
-        format=sys.intern(fmt), post=post, email=get("email"), held=held, path=path,
+        format=sys.intern(fmt), post=post, email=get("email"), held=held, queued=queued, path=path,
     )
 
 
@@ -173,7 +181,8 @@ def format_comment(comment: Comment, *, queue: bool = False) -> str:
     if queue:
         # held: is one comma-separated line: a comma inside a reason becomes a look-alike (‚).
         held = ", ".join(reason.replace(",", "\u201a") for reason in comment.held)
-        values.update(post=comment.post, email=comment.email, held=held or None)
+        values.update(post=comment.post, email=comment.email, held=held or None,
+                      queued=comment.queued.isoformat() if comment.queued else None)
     lines = [f"{key}: {_one_line(value)}" for key, value in values.items() if value]
     return "\n".join(lines) + "\n\n" + comment.body.strip("\n") + "\n"
 

@@ -45,6 +45,7 @@ class PostRef:
     link: str = ""
     slug: str = ""  # wp:post_name, the Disqus identifier, or the JSON `post`
     author_login: str = ""  # WordPress dc:creator
+    date: Any = None  # the post's own date (aware), for a comment whose date is missing
 
     def label(self) -> str:
         """How the summary and the queue name this post."""
@@ -73,6 +74,7 @@ class Record:
     reason: str = ""  # why SKIP or why held
     post: PostRef = field(default_factory=PostRef)
     user_id: str = ""  # WordPress comment_user_id, resolved to a role later
+    notes: list[str] = field(default_factory=list)  # what the import repaired, for the summary
 
 
 class Importer:

@@ -16,6 +16,7 @@ first, so in practice almost nothing is held.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..model import APPROVED, PENDING, REJECTED, SPAM, Comment
@@ -25,9 +26,9 @@ from ..moderation.staging import Staging
 from ..store import format_comment
 from . import detect
 from .articles import ArticleIndex, fallback_slug
-from .base import SKIP, ImportFileError, Record
+from .base import SKIP, Importer, Record
 from .progress import Progress
-from .summary import Summary
+from .summary import NBSP, Summary
 
 _BUCKETS = {APPROVED: "published", PENDING: "pending", SPAM: "spam", REJECTED: "rejected"}
 _SOURCE_VERDICT = {PENDING: "en attente dans l’export", SPAM: "indésirable dans l’export",
@@ -43,17 +44,23 @@ def import_file(
     timezone: str = "UTC",
     dry_run: bool = False,
     progress: Progress | None = None,
+    importer: Importer | None = None,
+    articles: ArticleIndex | None = None,
 ) -> Summary:
-    """Import the export at `path`; ImportFileError (nothing written) when it is unusable."""
+    """Import the export at `path`; ImportFileError (nothing written) when it is unusable.
+
+    `importer` and `articles` let the whole-blog import (plugins/wordpress_import) read
+    posts in the same pass and match comments to the articles it is creating."""
     path = Path(path)
-    importer_class = detect(path)
-    importer = importer_class(path, timezone=timezone)
+    importer = importer or detect(path)(path, timezone=timezone)
     settings = settings or {}
     queue = Queue(queue_root, content, store=settings.get("path", "comments"))
     summary = Summary(path=path, format=importer.name, dry_run=dry_run)
+    # Queued comments carry the day they entered the queue: the purge counts from it.
+    now = datetime.now(UTC).replace(microsecond=0).astimezone(getattr(importer, "zone", UTC))
     with queue.lock():
-        run = _Run(queue, summary, ArticleIndex(Path(content)), queue.index(),
-                   None if dry_run else queue.staging())
+        run = _Run(queue, summary, articles or ArticleIndex(Path(content)), queue.index(),
+                   None if dry_run else queue.staging(), now)
         known = queue.known_authors()
         importer.progress = progress.phase("Import") if progress else None
         try:
@@ -75,11 +82,10 @@ class _Run:
     """One import's state: light metadata for every record, the records held to the end."""
 
     def __init__(self, queue: Queue, summary: Summary, articles: ArticleIndex, existing: dict,
-                 staging: Staging | None):
+                 staging: Staging | None, now: datetime):
         self.queue, self.summary, self.articles, self.existing = queue, summary, articles, existing
-        self.staging = staging
+        self.staging, self.now = staging, now
         self.meta: dict[str, tuple[str | None, bool]] = {}  # id -> (parent, imported)
-        self.lines: dict[str, int | None] = {}
         self.held: list[Record] = []
 
     def read(self, record: Record, importer, known: KnownAuthors) -> None:
@@ -88,10 +94,9 @@ class _Run:
             self.summary.skipped[f"identifiant en double dans l’export ({record.id})"] += 1
             return
         if record.parent == record.id:
-            raise ImportFileError(importer.path, record.line,
-                                  f"le commentaire {record.id} se répond à lui-même (parent = id)")
+            record.parent = None
+            record.notes.append("se répondait à lui-même, placé en tête de l’article")
         self.meta[record.id] = (record.parent, record.state != SKIP)
-        self.lines[record.id] = record.line
         if record.state == SKIP:
             self.summary.skipped[record.reason] += 1
         elif importer.settled(record) and self._parent_settled(record.parent):
@@ -100,14 +105,16 @@ class _Run:
             self.held.append(record)
 
     def finish(self, importer, known: KnownAuthors) -> None:
-        """The whole file is read: check every parent, then import the records held."""
-        for cid, (parent, _imported) in self.meta.items():
-            if parent is not None and parent not in self.meta and parent not in self.existing:
-                raise ImportFileError(
-                    importer.path, self.lines[cid],
-                    f"le commentaire {cid} répond à {parent}, absent de l’export et du site : "
-                    "export incomplet ?",
-                )
+        """The whole file is read: orphans go to the top of their article, then the records held are imported.
+
+        A reply whose parent is in neither the export nor the site (an incomplete export)
+        is never lost: it becomes a top-level comment, listed in the summary."""
+        for record in self.held:
+            missing = _nearest_imported(record.parent, self.meta)
+            if missing is not None and missing not in self.meta and missing not in self.existing:
+                record.notes.append(f"réponse à {missing}, absent de l’export et du site : placée en tête de l’article")
+                record.parent = None
+                self.meta[record.id] = (None, True)
         for record in self.held:
             self._import(importer.resolve(record), known)
         self.held.clear()
@@ -125,7 +132,8 @@ class _Run:
         return True
 
     def _import(self, record: Record, known: KnownAuthors) -> None:
-        comment, state, reasons = _place(record, self.articles, self.meta)
+        comment, state, reasons = _place(record, self.articles, self.meta, self.now)
+        self.summary.notices += [f"{record.id}{NBSP}: {note}" for note in record.notes]
         if state == APPROVED:
             known.add(record.author, record.email)
         _write(self.queue, comment, state, reasons, self.existing, self.summary, self.staging)
@@ -139,10 +147,11 @@ def _nearest_imported(parent: str | None, meta: Mapping) -> str | None:
     return parent
 
 
-def _place(record: Record, articles: ArticleIndex, meta: Mapping) -> tuple[Comment, str, list[str]]:
+def _place(record: Record, articles: ArticleIndex, meta: Mapping,
+           now: datetime) -> tuple[Comment, str, list[str]]:
     slug = articles.match(record.post)
     state = record.state
-    reasons: list[str] = []
+    reasons: list[str] = list(record.notes)
     if state != APPROVED:
         reasons.append(record.reason or _SOURCE_VERDICT[state])
     if slug is None:
@@ -156,6 +165,7 @@ def _place(record: Record, articles: ArticleIndex, meta: Mapping) -> tuple[Comme
         post=slug or fallback_slug(record.post),
         email=record.email if state != APPROVED else None,
         held=list(reasons) if state != APPROVED else [],
+        queued=now if state != APPROVED else None,
     )
     return comment, state, reasons
 
@@ -167,7 +177,7 @@ def _write(queue: Queue, comment: Comment, state: str, reasons: list[str], exist
         old_state, old_path = existing[comment.id]
         if old_path.resolve() != target.resolve():
             summary.unchanged[f"déjà {STATE_LABELS[old_state]} (décision de modération gardée)"] += 1
-        elif _read(old_path) == format_comment(comment, queue=state != APPROVED):
+        elif _without_queued(_read(old_path)) == _without_queued(format_comment(comment, queue=state != APPROVED)):
             summary.unchanged["déjà importé"] += 1
         else:
             summary.conflicts.append(f"{comment.id} ({old_path})")
@@ -178,6 +188,12 @@ def _write(queue: Queue, comment: Comment, state: str, reasons: list[str], exist
     getattr(summary, _BUCKETS[state])[", ".join(reasons)] += 1
     if state == APPROVED and comment.is_mention:
         summary.mentions += 1
+
+
+def _without_queued(text: str | None) -> str | None:
+    # The day a comment entered the queue differs between two imports of the same export.
+    head, sep, body = (text or "").partition("\n\n")
+    return "\n".join(line for line in head.split("\n") if not line.startswith("queued:")) + sep + body
 
 
 def _read(path: Path) -> str | None:

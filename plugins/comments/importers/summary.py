@@ -10,6 +10,7 @@ from babel.numbers import format_decimal
 
 NBSP = "\u00a0"
 MAX_REASONS = 12
+MAX_LISTED = 50  # repaired comments listed one by one
 
 
 def number(n: int) -> str:
@@ -30,6 +31,7 @@ class Summary:
     skipped: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
     conflicts: list[str] = field(default_factory=list)  # store files edited since the import
+    notices: list[str] = field(default_factory=list)  # "<id> : what was repaired" (dates, orphans)
 
     def count(self, bucket: str) -> int:
         return sum(getattr(self, bucket).values())
@@ -60,6 +62,11 @@ class Summary:
                 lines.append(f"    – {number(n)} × {reason}")
             if len(reasons) > MAX_REASONS:
                 lines.append(f"    – … et {number(len(reasons) - MAX_REASONS)} autres motifs")
+        if self.notices:
+            lines.append(f"  Réparés à l’import{NBSP}: {number(len(self.notices))}")
+            lines += [f"    – {n}" for n in self.notices[:MAX_LISTED]]
+            if len(self.notices) > MAX_LISTED:
+                lines.append(f"    – … et {number(len(self.notices) - MAX_LISTED)} autres")
         if self.conflicts:
             lines.append(
                 f"  Modifiés depuis l’import, non écrasés{NBSP}: {number(len(self.conflicts))}"

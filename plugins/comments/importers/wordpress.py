@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from urllib.parse import unquote
 from xml.etree.ElementTree import Element
 from zoneinfo import ZoneInfo
@@ -17,6 +18,7 @@ from .base import (
     SKIP,
     SPAM,
     Importer,
+    ImportFileError,
     PostRef,
     Record,
     check_body,
@@ -32,6 +34,8 @@ _STATES = {"1": APPROVED, "0": PENDING, "spam": SPAM}
 _TRASH = ("trash", "post-trashed")
 _ZERO_DATE = "0000-00-00"
 _ISO_SHAPE = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\Z")
+# The last resort for an undated comment of an undated post in an undated export.
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def _parse_date(value: str) -> datetime:
@@ -39,6 +43,14 @@ def _parse_date(value: str) -> datetime:
     if _ISO_SHAPE.match(value):
         return datetime.fromisoformat(value)
     return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")  # unpadded fields, as strptime allows
+
+
+def _rfc822(value: str) -> datetime | None:
+    try:
+        parsed = parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 class WordPressImporter(Importer):
@@ -49,17 +61,23 @@ class WordPressImporter(Importer):
         self.author_ids: set[str] = set()  # WordPress user ids of the blog's authors
         self.author_names: set[str] = set()  # their logins and display names, casefolded
         self.zone = ZoneInfo(self.timezone)
+        self.export_date: datetime | None = None  # the channel's pubDate
 
     @classmethod
     def detect(cls, head: str) -> bool:
         return bool(_WXR.search(head))
 
     def records(self) -> Iterator[Record]:
-        for root, element, line in stream(self.path, {"item", "wp:author"}, 3, self.progress):
+        for root, element, line in stream(self.path, {"item", "wp:author", "pubDate"}, 3, self.progress):
             if root != "rss":
                 raise self.error(1, f"élément racine <{root}> inattendu : un export WordPress commence par <rss>")
             if element.tag == "wp:author":
                 self._author(element)
+                continue
+            if element.tag == "pubDate":
+                self.export_date = _rfc822(element.text or "")
+                continue
+            if not any(node.tag == "wp:comment" for node in element):
                 continue
             post = PostRef(
                 key=text(element, "wp:post_id").strip(),
@@ -67,6 +85,7 @@ class WordPressImporter(Importer):
                 link=text(element, "link").strip(),
                 slug=unquote(text(element, "wp:post_name").strip()),
                 author_login=text(element, "dc:creator").strip(),
+                date=self.parse_dates(text(element, "wp:post_date_gmt"), text(element, "wp:post_date")),
             )
             for node in element:
                 if node.tag == "wp:comment":
@@ -82,12 +101,21 @@ class WordPressImporter(Importer):
                 self.author_names.add(name)
 
     def _record(self, node: Element, post: PostRef, line: int | None) -> Record:
+        # One bad comment never refuses the export: it is skipped or repaired, with a reason.
         raw_id = text(node, "wp:comment_id").strip()
-        cid = check_id(self, f"wp-{raw_id.lower()}", line)
+        try:
+            cid = check_id(self, f"wp-{raw_id.lower()}", line)
+        except ImportFileError as exc:
+            return Record(id=f"wp-ligne-{line or 0}", line=line, state=SKIP, reason=exc.message.split(" «")[0],
+                          post=post)
+        notes: list[str] = []
         raw_parent = text(node, "wp:comment_parent").strip()
         parent = None
         if raw_parent not in ("", "0"):
-            parent = check_id(self, f"wp-{raw_parent.lower()}", line, "parent")
+            try:
+                parent = check_id(self, f"wp-{raw_parent.lower()}", line, "parent")
+            except ImportFileError:
+                notes.append(f"parent invalide « {raw_parent[:40]} », placé en tête de l’article")
         approved = text(node, "wp:comment_approved").strip()
         ctype = text(node, "wp:comment_type").strip().lower() or COMMENT
         state, reason = _STATES.get(approved, PENDING), ""
@@ -104,29 +132,36 @@ class WordPressImporter(Importer):
             author.casefold() in self.author_names or author.casefold() == post.author_login.casefold()
         ):
             self.author_ids.add(user_id)
-        body = check_body(self, autop(text(node, "wp:comment_content")), line, cid)
+        try:
+            body = check_body(self, autop(text(node, "wp:comment_content")), line, cid)
+        except ImportFileError:
+            return Record(id=cid, line=line, state=SKIP, reason="texte trop long", post=post)
         return Record(
-            id=cid, line=line, state=state, reason=reason, author=author, date=self._date(node, line, cid),
+            id=cid, line=line, state=state, reason=reason, author=author, date=self._date(node, post, notes),
             body=body, parent=parent, website=clean_website(text(node, "wp:comment_author_url")),
             source=f"wordpress:{raw_id}", type=ctype, format="html",
-            email=clean_email(text(node, "wp:comment_author_email")), post=post, user_id=user_id,
+            email=clean_email(text(node, "wp:comment_author_email")), post=post, user_id=user_id, notes=notes,
         )
 
-    def _date(self, node: Element, line: int | None, cid: str) -> datetime:
-        gmt = text(node, "wp:comment_date_gmt").strip()
-        local = text(node, "wp:comment_date").strip()
-        try:
-            if gmt and not gmt.startswith(_ZERO_DATE):
-                value = _parse_date(gmt).replace(tzinfo=UTC)
-            elif local and not local.startswith(_ZERO_DATE):
-                value = _parse_date(local).replace(tzinfo=self.zone)
-            else:
-                raise ValueError
-        except ValueError:
-            raise self.error(
-                line, f"commentaire {cid} : date absente ou invalide (« {(gmt or local)[:40]} », "
-                      "attendu AAAA-MM-JJ HH:MM:SS)"
-            ) from None
+    def parse_dates(self, gmt: str, local: str) -> datetime | None:
+        """A WordPress date from its GMT field, else its local one (in TIMEZONE); None if neither is valid."""
+        for value, zone in ((gmt.strip(), UTC), (local.strip(), self.zone)):
+            if value and not value.startswith(_ZERO_DATE):
+                try:
+                    return _parse_date(value).replace(tzinfo=zone).astimezone(self.zone)
+                except ValueError:
+                    continue
+        return None
+
+    def _date(self, node: Element, post: PostRef, notes: list[str]) -> datetime:
+        gmt, local = text(node, "wp:comment_date_gmt"), text(node, "wp:comment_date")
+        value = self.parse_dates(gmt, local)
+        if value is None:
+            # One undated comment never refuses the export: it takes its post's date.
+            value = post.date or self.export_date or _EPOCH
+            shown = (gmt.strip() or local.strip())[:40]
+            notes.append(f"date absente ou invalide{f' (« {shown} »)' if shown else ''}, "
+                         f"{'date de l’article' if post.date else 'date de l’export'} utilisée")
         return value.astimezone(self.zone)
 
     def settled(self, record: Record) -> bool:

@@ -4,8 +4,9 @@ Age is the comment's own date (`date:`), which for a form submission is when
 it was received. It never changes when a comment moves between pending, spam
 and rejected, unlike a file's mtime (rewritten by every move, reset by a copy
 or a restore), so "30 days after reception" holds whatever happened since.
-Imported comments keep their original date: an old pending WordPress comment
-goes at the first purge (see the README: moderate imports first, or --dry-run).
+Imported comments keep their original date but also carry `queued:`, the day
+they entered the queue: their age counts from that day, so a 2013 pending
+WordPress comment is not deleted before anyone has read it.
 Published comments are never purged. Each deletion also drops the comment's
 e-mail from subscribers.json; the e-mail itself lived only in the deleted file.
 """
@@ -48,7 +49,7 @@ def purge(queue: Queue, days: int, *, dry_run: bool = False, now: datetime | Non
                 except (CommentFileError, OSError) as exc:
                     report.unreadable.append(str(exc) if isinstance(exc, CommentFileError) else f"{path} : {exc}")
                     continue
-                if comment.date >= cutoff:
+                if queue_age_start(comment) >= cutoff:
                     report.kept += 1
                     continue
                 if not dry_run:
@@ -57,6 +58,11 @@ def purge(queue: Queue, days: int, *, dry_run: bool = False, now: datetime | Non
         if not dry_run:
             _drop_orphans(queue)
     return report
+
+
+def queue_age_start(comment: Comment):
+    """When `comment` entered the queue: `queued:` (imports), else its date (form submissions)."""
+    return max(comment.date, comment.queued) if comment.queued else comment.date
 
 
 def _drop_orphans(queue: Queue) -> None:

@@ -26,15 +26,25 @@ def make_content(root: Path, articles: list[tuple[str, str]] = ()) -> Path:
     return content
 
 
-def snapshot(*folders: Path) -> dict[str, str]:
-    """Every file under `folders` (lock file aside) -> sha256, to prove nothing changed."""
+def snapshot(*folders: Path, ignore_queued: bool = False) -> dict[str, str]:
+    """Every file under `folders` (lock file aside) -> sha256, to prove nothing changed.
+    `ignore_queued`: leave out the `queued:` line (the day of the import) of queue files."""
     result = {}
     for folder in folders:
         if folder.exists():
             for path in sorted(folder.rglob("*")):
                 if path.is_file() and path.name != ".lock":
-                    result[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
+                    data = path.read_bytes()
+                    if ignore_queued:
+                        data = re.sub(rb"(?m)^queued: .*\n", b"", data)
+                    result[str(path)] = hashlib.sha256(data).hexdigest()
     return result
+
+
+def drop_queued(queue: Path) -> None:
+    """Make imported queue files look like form submissions (dated at reception, no `queued:`)."""
+    for path in queue.glob("*/*.md"):
+        path.write_bytes(re.sub(rb"(?m)^queued: .*\n", b"", path.read_bytes()))
 
 
 def places(content: Path, queue: Path) -> dict[str, list[Path]]:
