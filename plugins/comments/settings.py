@@ -32,6 +32,12 @@ SCHEMA: dict[str, tuple[Any, str]] = {
     "rate_limit": (5, "Form submissions accepted per client address and minute (0 or None: no limit)."),
     "queue_path": ("moderation", "The private moderation queue (pending/, spam/, rejected/), relative to the project."),
     "notify": (None, "SMTP settings to e-mail the author about each new pending comment (None: off)."),
+    "git": (
+        None,
+        "Publish each approval as one git commit pushed to the remote: "
+        "{\"remote\": \"origin\", \"branch\": \"main\", \"pull_interval\": 60} (None: no git).",
+    ),
+    "rebuild": (False, "The comment service rebuilds the site into OUTPUT_PATH after each publication (one server)."),
     "moderation": (
         {
             "max_links": 2,
@@ -98,10 +104,32 @@ def _check(key: str, value: Any) -> None:
         or not all(isinstance(o, str) and o.startswith(("http://", "https://")) for o in value)
     ):
         raise bad("liste d’origines http(s)://hôte[:port] attendue")
+    if key == "rebuild" and not isinstance(value, bool):
+        raise bad("True ou False attendu")
+    if key == "git" and value is not None:
+        _check_git(value)
     if key == "notify" and value is not None:
         if not isinstance(value, Mapping):
             raise bad("dictionnaire ou None attendu")
         _check_notify(value)
+
+
+GIT_KEYS = ("remote", "branch", "pull_interval")
+
+
+def _check_git(value: Any) -> None:
+    """COMMENTS['git']: exactly remote, branch (non-empty strings) and pull_interval (seconds > 0)."""
+    if not isinstance(value, Mapping) or set(value) != set(GIT_KEYS):
+        raise CommentsSettingsError(
+            f"COMMENTS['git'] : valeur invalide {value!r} (None ou dictionnaire avec exactement les clés "
+            + ", ".join(GIT_KEYS) + " attendu)")
+    for key in ("remote", "branch"):
+        if not isinstance(value[key], str) or not value[key] or value[key].startswith("-"):
+            raise CommentsSettingsError(f"COMMENTS['git']['{key}'] : valeur invalide {value[key]!r} (nom attendu)")
+    interval = value["pull_interval"]
+    if isinstance(interval, bool) or not isinstance(interval, int | float) or interval <= 0:
+        raise CommentsSettingsError(
+            f"COMMENTS['git']['pull_interval'] : valeur invalide {interval!r} (nombre de secondes positif attendu)")
 
 
 def _check_moderation(rules: Mapping[str, Any]) -> None:

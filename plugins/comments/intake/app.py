@@ -85,7 +85,8 @@ def origin_allowed(origin: str, config: IntakeConfig, request: Request) -> bool:
 def create_app(config: IntakeConfig) -> Starlette:
     """The ASGI application for `config`."""
     catalog = Catalog(config.settings, config.comments_dir)
-    filer = Filer(config.queue, Path(config.settings["PATH"]), config.comments, catalog.is_published)
+    filer = Filer(config.queue, Path(config.settings["PATH"]), config.comments, catalog.is_published,
+                  author=str(config.settings.get("AUTHOR") or "Auteur"))
     limiter = RateLimiter(config.rate_limit)
     tz = ZoneInfo(str(config.settings.get("TIMEZONE") or "UTC"))
     # Links in the author's e-mails: COMMENTS['notify']['siteurl'], as for reply e-mails.

@@ -3,7 +3,8 @@
 pending and spam go to the private queue; an "approved" verdict
 (auto_approve_known_authors) is published at once into
 content/comments/<post>/<id>.md without any private field, as `comments.approve`
-would: the next build shows it (through Queue.add).
+would: the next build shows it (through moderation.publish, which also commits
+and pushes it when COMMENTS['git'] is set).
 
 Queue states are written in two steps so that durability does not serialise
 the receiver: the file is staged in <queue>/.incoming/ and fsynced *outside*
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import APPROVED, PENDING, SPAM, Comment
+from ..moderation.publish import publish
 from ..moderation.queue import Queue, QueueError
 from ..moderation.rules import moderate
 from ..store import format_comment, fsync_dir
@@ -49,11 +51,12 @@ class Filer:
     """Applies the moderation rules and writes each comment where its verdict sends it."""
 
     def __init__(self, queue_root: Path, content: Path, comments_settings: Mapping[str, Any],
-                 is_published: Callable[[str], bool]):
+                 is_published: Callable[[str], bool], author: str = "Auteur"):
         """`is_published(id)`: whether a published comment has that id (the receiver's
         catalog knows them all, so no search through every article folder)."""
         self.queue_root, self.content = queue_root, content
         self.is_published = is_published
+        self.comments, self.author = comments_settings, author
         self.store = comments_settings.get("path", "comments")
         self.rules = comments_settings.get("moderation", {})
         # The queue's lock is a file lock; within this process, threads take turns
@@ -80,8 +83,8 @@ class Filer:
         # A Queue per call: its lock depth is per instance, not per thread.
         queue = self._queue()
         if state == APPROVED:
-            with self._lock:
-                queue.add(comment, state)
+            with self._lock:  # the one publication path (commit and push when COMMENTS['git'] is set)
+                publish(queue, comment, self.comments, author=self.author)
             return state
         entry = _Entry(comment, state, self._stage(format_comment(comment, queue=True)))
         try:

@@ -26,6 +26,7 @@ from invoke.exceptions import Exit
 from ..model import APPROVED, PENDING, REJECTED, SPAM, Comment
 from ..store import ID_RE, CommentFileError
 from .display import NBSP, table, thread
+from .publish import publish, push_published
 from .queue import STATE_LABELS, CommentNotFound, Queue, QueueError
 from .rules import KnownAuthors
 
@@ -189,8 +190,10 @@ def show(ctx: Context, cid: str) -> None:
 
 # --- moving ----------------------------------------------------------------------------------
 
-def set_state(ctx: Context, ids: list[str], new_state: str, queue: Queue | None = None) -> None:
-    """approve / reject / spam: check every id first, then move each one."""
+def set_state(ctx: Context, ids: list[str], new_state: str, queue: Queue | None = None, *,
+              push: bool = True) -> None:
+    """approve / reject / spam: check every id first, then move each one (approve: `publish`).
+    The commits of approvals are pushed once the queue is released (`push` False: the caller does it)."""
     ids = _check_ids(ids)
     queue = queue or ctx.queue()
     with queue.lock():
@@ -206,7 +209,10 @@ def set_state(ctx: Context, ids: list[str], new_state: str, queue: Queue | None 
                 )
         known = ctx.known_authors()
         for cid in ids:
-            old_state, comment = queue.move(cid, new_state)
+            if new_state == APPROVED:
+                old_state, comment = publish(queue, cid, ctx.settings, author=ctx.author, push=False)
+            else:
+                old_state, comment = queue.move(cid, new_state)
             if old_state == new_state:
                 ctx.say(f"{cid}{NBSP}: déjà {STATE_LABELS[new_state]}.")
                 continue
@@ -214,6 +220,8 @@ def set_state(ctx: Context, ids: list[str], new_state: str, queue: Queue | None 
                 known.add(comment.author, comment.email)
             ctx.say(f"{cid}{NBSP}: {STATE_LABELS[old_state]} → {STATE_LABELS[new_state]} ({comment.path})")
         known.save()
+    if new_state == APPROVED and push:
+        push_published(queue, ctx.settings, author=ctx.author)
 
 
 def approve(ctx: Context, ids: list[str]) -> None:
@@ -268,7 +276,7 @@ def reply(ctx: Context, cid: str, text: str | None = None) -> str:
     with queue.lock():
         state, comment, _path = _get(queue, cid)
         if state == PENDING:
-            set_state(ctx, [cid], APPROVED, queue)
+            set_state(ctx, [cid], APPROVED, queue, push=False)
         new_id = secrets.token_hex(5)
         while queue.locate(new_id):
             new_id = secrets.token_hex(5)
@@ -277,10 +285,12 @@ def reply(ctx: Context, cid: str, text: str | None = None) -> str:
             body=text, parent=cid, role="author", post=comment.post,
         )
         try:
-            path = queue.write(answer, APPROVED)
+            _previous, answer = publish(queue, answer, ctx.settings, author=ctx.author, push=False)
         except QueueError as exc:
             raise fail(str(exc)) from None
+        path = answer.path
         email = queue.subscribers().get(cid)
+    push_published(queue, ctx.settings, author=ctx.author)
     ctx.say(f"Réponse {new_id} publiée ({path}).")
     if email and comment.role != "author":
         _notify_reader(ctx, comment, answer, email)

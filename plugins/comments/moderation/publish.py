@@ -1,0 +1,119 @@
+"""The one way a comment becomes public, whatever asked for it.
+
+`publish()` is called by every path: `comments.approve` and `comments.reply`
+(CLI), the moderation page and e-mail actions, the form receiver's
+auto-approval. It writes the comment under content/comments/<post>/<id>.md
+(a journalled move from the queue, or a new file) and, when COMMENTS['git']
+is set, commits that file alone and pushes it.
+
+Pushing: inside the comment service, `set_pusher()` hands the push to its
+background loop (retries with rebase and backoff, never blocking a request);
+anywhere else (the CLI) it is tried at once, and a failure only says that
+the commit waits: the service's loop, or the next publication, pushes it.
+A kill between the file and the commit is repaired by `Repo.reconcile()`,
+which the service runs at start and before each pull.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from ..gitpub import DirtyTree, GitError, GitSettings, Repo, commit_message
+from ..model import APPROVED, Comment
+from .queue import Queue
+
+logger = logging.getLogger(__name__)
+
+Pusher = Callable[[Repo], None]
+
+
+def push_now(repo: Repo) -> None:
+    """Push at once; one rebase on the remote's news first when needed. Failures are logged:
+    the commit is kept and waits for the service's loop or the next publication."""
+    try:
+        try:
+            repo.push()
+        except GitError:
+            repo.pull()
+            repo.push()
+    except DirtyTree as exc:
+        logger.warning("Publication git suspendue (%s) : le commentaire est publié, son commit attend.", exc)
+    except GitError as exc:
+        logger.warning("Envoi git impossible pour l’instant (%s) : le commit attend, il sera envoyé plus tard.",
+                       exc)
+
+
+_pusher: Pusher = push_now
+_listeners: list[Callable[[Comment], None]] = []
+
+
+def set_pusher(pusher: Pusher | None) -> None:
+    """Who pushes after a commit (the service's loop); None: push at once (the default)."""
+    global _pusher
+    _pusher = pusher or push_now
+
+
+def on_publish(listener: Callable[[Comment], None]) -> Callable[[], None]:
+    """Call `listener(comment)` after each publication in this process (one-server rebuild);
+    returns the function that removes it."""
+    _listeners.append(listener)
+    return lambda: _listeners.remove(listener) if listener in _listeners else None
+
+
+def publish(queue: Queue, item: str | Comment, comments: Mapping[str, Any], *,
+            author: str = "Auteur", push: bool = True) -> tuple[str | None, Comment]:
+    """Publish `item`: a queued comment's id (moved from the queue) or a new Comment (written).
+
+    Returns (previous state, or None for a new comment; the comment, its `path` set).
+    `comments` is the merged COMMENTS setting; `author` signs the commit. A caller
+    that holds the queue lock across several publications passes `push=False` and
+    calls `push_published()` once the lock is released: a push never holds up the receiver.
+    """
+    settings = GitSettings.from_comments(comments)
+    with queue.lock():
+        if isinstance(item, Comment):
+            queue.add(item, APPROVED)
+            previous, comment = None, item
+            comment.path = queue.path_for(comment, APPROVED)
+        else:
+            previous, comment = queue.move(item, APPROVED)
+            if comment.path is None:
+                comment.path = queue.path_for(comment, APPROVED)
+        repo = _commit(queue, comment, settings, author) if settings and previous != APPROVED else None
+    if repo is not None and push:
+        _pusher(repo)
+    for listener in list(_listeners):
+        listener(comment)
+    return previous, comment
+
+
+def _commit(queue: Queue, comment: Comment, settings: GitSettings, author: str) -> Repo | None:
+    """Commit the comment's file alone (under the queue lock: the file and its commit go together)."""
+    try:
+        repo = Repo.find(queue.store, settings, author)
+        with repo.lock():
+            if repo.dirty():
+                raise DirtyTree(repo.dirty())
+            repo.commit([comment.path], commit_message(comment.path))
+        return repo
+    except DirtyTree as exc:
+        logger.warning("Publication git suspendue (%s) : %s est publié, son commit attend un arbre propre.",
+                       exc, comment.id)
+    except GitError as exc:
+        logger.warning("Commit git impossible pour %s (%s) : il sera fait au prochain rattrapage.", comment.id, exc)
+    return None
+
+
+def push_published(queue: Queue, comments: Mapping[str, Any], *, author: str = "Auteur") -> None:
+    """Push the commits made by `publish(..., push=False)` (nothing without COMMENTS['git'])."""
+    settings = GitSettings.from_comments(comments)
+    if settings is None:
+        return
+    try:
+        repo = Repo.find(queue.store, settings, author)
+    except GitError as exc:
+        logger.warning("Envoi git impossible (%s).", exc)
+        return
+    _pusher(repo)
