@@ -8,6 +8,11 @@ When many bodies are missing from the cache (a cold build), `prefetch` hands
 them to one worker process as soon as the store is read, so that sanitising
 (bleach and html5lib are slow) runs on the second core while Pelican reads the
 articles; `render` then finds them done.
+
+Rendering one body can never stop the build: whatever it raises, that comment
+falls back to its text escaped into paragraphs (`failures` lists it, so the
+plugin warns naming its file) and is not cached, so the warning comes back
+on every build until the file is changed.
 """
 
 from __future__ import annotations
@@ -17,15 +22,18 @@ import json
 import logging
 import multiprocessing
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
+from html import escape
 from pathlib import Path
 
 import french.typography
 from french.typography import french_typography
 
 from .sanitiser import PIPELINE_VERSION, Sanitiser
+from .urls import strip_controls
 
 logger = logging.getLogger(__name__)
 
@@ -42,12 +50,32 @@ CHUNK = 250
 _worker_sanitiser: Sanitiser | None = None
 
 
-def render_uncached(items: list[tuple[bytes, str]]) -> list[str]:
-    """Sanitise and typeset (UTF-8 body, format) pairs; runs in the worker process."""
+def escaped_paragraphs(body: str) -> str:
+    """The fallback for a body the pipeline failed on: its text, escaped, in
+    paragraphs (blank lines) with line breaks (single newlines)."""
+    chunks = (chunk.strip() for chunk in re.split(r"\n\s*\n", strip_controls(body)))
+    return "\n".join(
+        "<p>" + escape(chunk, quote=False).replace("\n", "<br>\n") + "</p>" for chunk in chunks if chunk
+    )
+
+
+def render_one(sanitiser: Sanitiser, body: str, fmt: str) -> tuple[str, str | None]:
+    """(safe HTML, None), or (the escaped fallback, why) when anything in the
+    pipeline raised: one body never stops the build."""
+    try:
+        return french_typography(sanitiser.sanitise(body, fmt)), None
+    except Exception as exc:  # noqa: BLE001 (RecursionError, or any bug a hostile body finds)
+        return escaped_paragraphs(body), f"{type(exc).__name__}: {str(exc)[:200]}"
+
+
+def render_uncached(items: list[tuple[bytes, str]]) -> list[str | None]:
+    """Sanitise and typeset (UTF-8 body, format) pairs; runs in the worker process.
+    A body that failed is None: the main process renders it again, and warns."""
     global _worker_sanitiser
     if _worker_sanitiser is None:
         _worker_sanitiser = Sanitiser()
-    return [french_typography(_worker_sanitiser.sanitise(body.decode("utf-8"), fmt)) for body, fmt in items]
+    results = (render_one(_worker_sanitiser, body.decode("utf-8"), fmt) for body, fmt in items)
+    return [None if why else html for html, why in results]
 
 
 def _fork_context() -> multiprocessing.context.BaseContext | None:
@@ -75,6 +103,7 @@ class BodyRenderer:
         self._pool: ProcessPoolExecutor | None = None
         self._pending: list[tuple[list[str], Future]] = []
         self._fresh: dict[str, str] = {}  # done by the worker, not necessarily used yet
+        self.failures: list[str] = []  # why each body that fell back to its text failed
 
     def _load(self) -> dict[str, str]:
         if not self.cache_file or not self.cache_file.exists():
@@ -132,8 +161,9 @@ class BodyRenderer:
             except Exception as exc:  # noqa: BLE001 (a dead worker: sanitise here instead)
                 logger.info("Commentaires : processus auxiliaire en échec (%s), assainissement ici", exc)
                 continue
-            self._fresh.update(zip(keys, results, strict=True))
-            self.sanitised += len(keys)
+            done = {key: html for key, html in zip(keys, results, strict=True) if html is not None}
+            self._fresh.update(done)
+            self.sanitised += len(done)
         self._close_pool()
 
     def _close_pool(self) -> None:
@@ -142,7 +172,9 @@ class BodyRenderer:
             self._pool = None
 
     def render(self, body: str, fmt: str = "markdown") -> str:
-        """Safe HTML for one body; sanitised at most once per content."""
+        """Safe HTML for one body; sanitised at most once per content. A body the
+        pipeline fails on comes back as its escaped text, and its reason is
+        appended to `failures`."""
         if self._pending:
             self._collect()
         key = body_key(body, fmt)
@@ -152,7 +184,10 @@ class BodyRenderer:
         if html is None:
             html = self._fresh.pop(key, None)  # kept in _used from now on
         if html is None:
-            html = french_typography(self.sanitiser.sanitise(body, fmt))
+            html, why = render_one(self.sanitiser, body, fmt)
+            if why:
+                self.failures.append(why)
+                return html  # not cached: the warning comes back on the next build
             self.sanitised += 1
         self._used[key] = html
         return html

@@ -113,6 +113,36 @@ def _mode(content: Any, state: BuildState, default: str) -> str:
     return "closed"
 
 
+def body_line(path: Path | None) -> int | None:
+    """The line where the body of the comment file `path` starts (after the header
+    and its blank line), or None when the file cannot be read again."""
+    try:
+        data = path.read_text(encoding="utf-8") if path else None
+    except (OSError, UnicodeError):
+        return None
+    if data is None:
+        return None
+    head, _, rest = data.partition("\n\n")
+    return head.count("\n") + 3 + (len(rest) - len(rest.lstrip("\n")))
+
+
+def _render(state: BuildState, comment: Comment) -> str:
+    """A comment's HTML. A body the pipeline fails on is shown as its escaped text
+    with a WARNING naming the file, even in strict mode: the file itself is valid,
+    and one comment must never stop the site's publication."""
+    renderer = state.renderer
+    failed = len(renderer.failures)
+    html = renderer.render(comment.body, comment.format)
+    if len(renderer.failures) > failed:
+        line = body_line(comment.path)
+        where = f"{comment.path}:{line}" if line else str(comment.path or comment.id)
+        logger.warning(
+            "Commentaires : %s : le corps du commentaire %s n’a pas pu être mis en forme (%s) ; "
+            "il est affiché en texte brut", where, comment.id, renderer.failures[-1],
+        )
+    return html
+
+
 def _attach(content: Any, state: BuildState, published: bool, page: bool = False) -> None:
     store = state.load()
     slug = content.slug
@@ -131,7 +161,7 @@ def _attach(content: Any, state: BuildState, published: bool, page: bool = False
         nodes = build_threads(thread, state.options["depth"], label=str(store.folders.get(slug, slug)))
         mention_nodes = [ThreadNode(comment=c) for c in mentions]
         for node in chain(walk(nodes), mention_nodes):
-            node.html = state.renderer.render(node.comment.body, node.comment.format)
+            node.html = _render(state, node.comment)
     pattern = state.options["feed_article_atom"]
     content.discussion = Discussion(
         nodes=nodes, mentions=mention_nodes, count=len(thread) if mode != "hidden" else 0, mode=mode,
