@@ -161,78 +161,90 @@ ns.add_task(bench)
 
 
 # --- comments.*: import and moderation (plugins/comments/moderation/commands.py) ---
-def _moderation(queue=None, content=None):
+def _moderation(queue=None, content=None, settings=None):
     from comments.moderation import commands  # plugins/ is on sys.path once pelicanconf is read
 
-    return commands, commands.Context.from_pelican(SETTINGS, queue=queue, content=content)
+    # --settings: the same file as `comments.serve` (the server's), so both publish alike.
+    pelican = SETTINGS if settings is None else _read_settings(settings)
+    return commands, commands.Context.from_pelican(pelican, queue=queue, content=content)
+
+
+def _read_settings(path):
+    import logging
+
+    from pelican.settings import read_settings
+
+    logging.getLogger("pelican.settings").setLevel(logging.ERROR)  # feed warnings: not the CLI's business
+    return read_settings(path)
 
 
 _WHERE = {"queue": "the moderation queue folder (default: COMMENTS['queue_path'])",
-          "content": "the content folder (default: PATH)"}
+          "content": "the content folder (default: PATH)",
+          "settings": "Pelican settings file (default pelicanconf.py; the service's, e.g. publishconf.py)"}
 
 
 @task(name="import", help={"path": "a WordPress WXR, Disqus XML or JSON export",
                            "dry_run": "report what would be imported, write nothing", **_WHERE})
-def comments_import(c, path, dry_run=False, queue=None, content=None):
+def comments_import(c, path, dry_run=False, queue=None, content=None, settings=None):
     """Import comments from an export (format detected from the file)."""
-    commands, ctx = _moderation(queue, content)
+    commands, ctx = _moderation(queue, content, settings)
     commands.import_export(ctx, path, dry_run=dry_run)
 
 
 @task(name="queue", help={"state": "pending (default), spam, rejected or approved", **_WHERE})
-def comments_queue(c, state="pending", queue=None, content=None):
+def comments_queue(c, state="pending", queue=None, content=None, settings=None):
     """List the comments waiting for moderation."""
-    commands, ctx = _moderation(queue, content)
+    commands, ctx = _moderation(queue, content, settings)
     commands.show_queue(ctx, state)
 
 
 @task(name="show", help=_WHERE)
-def comments_show(c, id, queue=None, content=None):
+def comments_show(c, id, queue=None, content=None, settings=None):
     """Show one comment with its thread."""
-    commands, ctx = _moderation(queue, content)
+    commands, ctx = _moderation(queue, content, settings)
     commands.show(ctx, id)
 
 
 @task(name="approve", help={"ids": "ids separated by commas: wp-1,wp-2", **_WHERE})
-def comments_approve(c, ids, queue=None, content=None):
+def comments_approve(c, ids, queue=None, content=None, settings=None):
     """Publish comments."""
-    commands, ctx = _moderation(queue, content)
+    commands, ctx = _moderation(queue, content, settings)
     commands.approve(ctx, commands.split_ids(ids))
 
 
 @task(name="reject", help={"ids": "ids separated by commas: wp-1,wp-2", **_WHERE})
-def comments_reject(c, ids, queue=None, content=None):
+def comments_reject(c, ids, queue=None, content=None, settings=None):
     """Reject comments (kept in the private queue)."""
-    commands, ctx = _moderation(queue, content)
+    commands, ctx = _moderation(queue, content, settings)
     commands.reject(ctx, commands.split_ids(ids))
 
 
 @task(name="spam", help={"ids": "ids separated by commas: wp-1,wp-2", **_WHERE})
-def comments_spam(c, ids, queue=None, content=None):
+def comments_spam(c, ids, queue=None, content=None, settings=None):
     """Mark comments as spam."""
-    commands, ctx = _moderation(queue, content)
+    commands, ctx = _moderation(queue, content, settings)
     commands.spam(ctx, commands.split_ids(ids))
 
 
 @task(name="reply", help={"id": "the comment answered", "text": "the reply (Markdown); else $EDITOR", **_WHERE})
-def comments_reply(c, id, text=None, queue=None, content=None):
+def comments_reply(c, id, text=None, queue=None, content=None, settings=None):
     """Publish the author's reply to a comment (approving it first if pending)."""
-    commands, ctx = _moderation(queue, content)
+    commands, ctx = _moderation(queue, content, settings)
     commands.reply(ctx, id, text)
 
 
 @task(name="review", help=_WHERE)
-def comments_review(c, queue=None, content=None):
+def comments_review(c, queue=None, content=None, settings=None):
     """Moderate the pending comments one at a time."""
-    commands, ctx = _moderation(queue, content)
+    commands, ctx = _moderation(queue, content, settings)
     commands.review(ctx)
 
 
 @task(name="purge", help={"days": "delete queued comments older than this many days (default 30)",
                           "dry_run": "list what would be deleted, delete nothing", **_WHERE})
-def comments_purge(c, days=30, dry_run=False, queue=None, content=None):
+def comments_purge(c, days=30, dry_run=False, queue=None, content=None, settings=None):
     """Delete pending, spam and rejected comments (and their e-mails) older than --days."""
-    commands, ctx = _moderation(queue, content)
+    commands, ctx = _moderation(queue, content, settings)
     commands.purge(ctx, int(days), dry_run=dry_run)
 
 

@@ -80,7 +80,7 @@ def make_git_site(tmp_path: Path, settings: str = "") -> GitSite:
         encoding="utf-8")
     (seed / "content" / "comments" / "media-social").mkdir(parents=True)
     (seed / "content" / "comments" / "media-social" / "wp-11.md").write_text(PUBLISHED, encoding="utf-8")
-    for name in ("pelicanconf.py", "publishconf.py"):
+    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
         (seed / name).write_text((ROOT / name).read_text(encoding="utf-8"), encoding="utf-8")
     for name in ("plugins", "theme"):
         (seed / name).symlink_to(ROOT / name)

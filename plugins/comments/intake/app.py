@@ -7,6 +7,7 @@ body is read (never more than the limit), decoded and checked.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import secrets
 from datetime import datetime
@@ -29,6 +30,7 @@ from .form import JSON_TYPE, Rejected, check, decode_fields, media_type
 from .notify import notify_pending
 from .pages import error_page
 from .ratelimit import RateLimiter
+from .workers import Workers
 
 logger = logging.getLogger(__name__)
 
@@ -158,10 +160,20 @@ def create_app(config: IntakeConfig) -> Starlette:
         url = site_url(request, sub.post.url) + "#" + CONFIRM_FRAGMENT[shown]
         return RedirectResponse(url, status_code=303, background=task)
 
+    workers = Workers(config, catalog)
+
     async def health(request: Request) -> Response:
-        return JSONResponse({"status": "ok"})
+        return JSONResponse({"status": "ok", **await run_in_threadpool(workers.health)})
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette):
+        await run_in_threadpool(workers.start)
+        try:
+            yield
+        finally:
+            await run_in_threadpool(workers.stop)
 
     return Starlette(routes=[
         Route("/comment", submit, methods=["POST"]),
         Route("/health", health, methods=["GET", "HEAD"]),
-    ])
+    ], lifespan=lifespan)

@@ -76,6 +76,7 @@ class Catalog:
         self._ids: dict[str, tuple[int, frozenset[str]]] = {}
         self._posts: dict[str, Post] = {}
         self._checked = 0.0
+        self.generation = 0  # grows whenever a post or a published comment id changes
         self._lock = threading.Lock()
         self.refresh(force=True)
 
@@ -129,6 +130,7 @@ class Catalog:
             del self._files[gone]
         if changed:
             self._posts = {post.slug: post for _stamp, post in self._files.values() if post}
+            self.generation += 1
 
     def _refresh_ids(self) -> None:
         # Adding or removing a comment file changes its folder's mtime: that is all we watch.
@@ -150,6 +152,8 @@ class Catalog:
                 if name.endswith(".md") and not name.startswith(".") and ID_RE.match(name[:-3])
             )
             ids[entry.name] = (mtime, names)
+        if ids != self._ids:
+            self.generation += 1
         self._ids = ids
 
 

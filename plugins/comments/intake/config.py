@@ -29,6 +29,7 @@ class IntakeConfig:
     rate_limit: int = 5  # per client address and minute; 0: off
     max_bytes: int = MAX_REQUEST_BYTES
     notify: Mapping[str, Any] | None = None
+    settings_file: Path | None = None  # the service rebuilds the site with it (COMMENTS['rebuild'])
 
 
 def origin_of(url: str) -> str | None:
@@ -85,4 +86,5 @@ def load_config(
         allowed_origins=frozenset(allowed),
         rate_limit=int(limit or 0),
         notify=comments.get("notify") or None,
+        settings_file=settings_file,
     )

@@ -17,7 +17,7 @@ def uvicorn_config(config: IntakeConfig, host: str = "127.0.0.1", port: int = 80
     return uvicorn.Config(
         app or create_app(config), host=host, port=port, access_log=False, proxy_headers=True,
         forwarded_allow_ips="127.0.0.1,::1", server_header=False, log_level="warning",
-        lifespan="off",
+        lifespan="on",  # starts and stops the git loop and the rebuilder (app.Workers)
     )
 
 

@@ -23,6 +23,7 @@ from typing import Any
 from ..gitpub import DirtyTree, GitError, GitSettings, Repo, commit_message
 from ..model import APPROVED, Comment
 from .queue import Queue
+from .queue import _hook as crash_point  # test hook: COMMENTS_CRASH_AT=after-commit
 
 logger = logging.getLogger(__name__)
 
@@ -46,20 +47,12 @@ def push_now(repo: Repo) -> None:
 
 
 _pusher: Pusher = push_now
-_listeners: list[Callable[[Comment], None]] = []
 
 
 def set_pusher(pusher: Pusher | None) -> None:
     """Who pushes after a commit (the service's loop); None: push at once (the default)."""
     global _pusher
     _pusher = pusher or push_now
-
-
-def on_publish(listener: Callable[[Comment], None]) -> Callable[[], None]:
-    """Call `listener(comment)` after each publication in this process (one-server rebuild);
-    returns the function that removes it."""
-    _listeners.append(listener)
-    return lambda: _listeners.remove(listener) if listener in _listeners else None
 
 
 def publish(queue: Queue, item: str | Comment, comments: Mapping[str, Any], *,
@@ -84,8 +77,6 @@ def publish(queue: Queue, item: str | Comment, comments: Mapping[str, Any], *,
         repo = _commit(queue, comment, settings, author) if settings and previous != APPROVED else None
     if repo is not None and push:
         _pusher(repo)
-    for listener in list(_listeners):
-        listener(comment)
     return previous, comment
 
 
@@ -97,6 +88,7 @@ def _commit(queue: Queue, comment: Comment, settings: GitSettings, author: str) 
             if repo.dirty():
                 raise DirtyTree(repo.dirty())
             repo.commit([comment.path], commit_message(comment.path))
+        crash_point("after-commit")
         return repo
     except DirtyTree as exc:
         logger.warning("Publication git suspendue (%s) : %s est publié, son commit attend un arbre propre.",
