@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import multiprocessing
 import os
 import re
 import tempfile
@@ -68,21 +67,14 @@ def render_one(sanitiser: Sanitiser, body: str, fmt: str) -> tuple[str, str | No
         return escaped_paragraphs(body), f"{type(exc).__name__}: {str(exc)[:200]}"
 
 
-def render_uncached(items: list[tuple[bytes, str]]) -> list[str | None]:
-    """Sanitise and typeset (UTF-8 body, format) pairs; runs in the worker process.
+def render_uncached(items: list[tuple[str, str]]) -> list[str | None]:
+    """Sanitise and typeset (body, format) pairs; runs in the worker process.
     A body that failed is None: the main process renders it again, and warns."""
     global _worker_sanitiser
     if _worker_sanitiser is None:
         _worker_sanitiser = Sanitiser()
-    results = (render_one(_worker_sanitiser, body.decode("utf-8"), fmt) for body, fmt in items)
+    results = (render_one(_worker_sanitiser, body, fmt) for body, fmt in items)
     return [None if why else html for html, why in results]
-
-
-def _fork_context() -> multiprocessing.context.BaseContext | None:
-    # fork: the worker starts in milliseconds, with the modules already loaded.
-    if "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    return None
 
 
 def body_key(body: str, fmt: str) -> str:
@@ -137,14 +129,12 @@ class BodyRenderer:
         if len(todo) < PARALLEL_THRESHOLD or (os.cpu_count() or 1) < 2:
             return 0
         try:
-            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context())
+            # The standard executor with the platform's default start method.
+            self._pool = ProcessPoolExecutor(max_workers=workers)
             keys = list(todo)
             for start in range(0, len(keys), CHUNK):
                 chunk = keys[start:start + CHUNK]
-                # Bytes: pickling a str would leave a UTF-8 copy cached inside
-                # each body the store keeps (~1.7 MB for 5,000 comments).
-                items = [(todo[k][0].encode("utf-8"), todo[k][1]) for k in chunk]
-                future = self._pool.submit(render_uncached, items)
+                future = self._pool.submit(render_uncached, [todo[k] for k in chunk])
                 self._pending.append((chunk, future))
         except (OSError, RuntimeError) as exc:
             logger.info("Commentaires : assainissement sans processus auxiliaire (%s)", exc)

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
-import multiprocessing
 import re
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,8 +18,7 @@ from typing import Any
 
 from .threads import ThreadNode, walk
 
-# feedgen (and lxml) are imported where a feed is made: when the feeds are
-# written by their own process (FeedsInBackground), Pelican's never loads them.
+# feedgen (and lxml) are imported where a feed is made: a site without comments never loads them.
 
 logger = logging.getLogger(__name__)
 
@@ -149,41 +146,3 @@ def write_feeds(
         )
         data = fg.atom_str(pretty=True) if atom else fg.rss_str(pretty=True)
         write_if_changed(output_path / rel, data)
-
-
-# Below this many article feeds, a second process costs more than it saves.
-BACKGROUND_THRESHOLD = 50
-
-
-class FeedsInBackground:
-    """Writes the comment feeds in a forked process while Pelican writes the pages
-    (the second core is idle then); `finish` waits for it. Where fork is not
-    available, for a small site, or if the process fails, `finish` writes the
-    feeds itself: the files are the same either way."""
-
-    def __init__(self, threads: list[tuple[Any, list[ThreadNode]]], output_path: Path, settings: dict,
-                 comments: dict, *, threshold: int = BACKGROUND_THRESHOLD) -> None:
-        self.args = (threads, output_path, settings, comments)
-        self.process: multiprocessing.process.BaseProcess | None = None
-        if len(threads) < threshold or "fork" not in multiprocessing.get_all_start_methods():
-            return
-        # Nothing buffered may be written twice, once by each process.
-        sys.stdout.flush()
-        sys.stderr.flush()
-        try:
-            self.process = multiprocessing.get_context("fork").Process(
-                target=write_feeds, args=self.args, name="comment-feeds", daemon=True
-            )
-            self.process.start()
-        except OSError as exc:
-            logger.info("Flux de commentaires écrits sans processus auxiliaire (%s)", exc)
-            self.process = None
-
-    def finish(self) -> None:
-        if self.process is not None:
-            self.process.join()
-            if self.process.exitcode == 0:
-                return
-            logger.info("Processus des flux de commentaires en échec (%s) : flux refaits ici",
-                        self.process.exitcode)
-        write_feeds(*self.args)

@@ -19,7 +19,7 @@ from typing import Any
 from french.checks import metadata_line
 
 from .bodies import BodyRenderer
-from .feeds import FeedsInBackground
+from .feeds import write_feeds
 from .loader import Problem, Store, load_store
 from .model import Comment, comments_mode
 from .settings import comments_settings
@@ -44,7 +44,6 @@ class BuildState:
         self.claimed: set[str] = set()
         self.problems: list[Problem] = []
         self.feed_threads: list[tuple[Any, list[ThreadNode]]] = []
-        self.feeds: FeedsInBackground | None = None
 
     def report(self, problem: Problem) -> None:
         self.problems.append(problem)
@@ -215,16 +214,12 @@ def on_all_generators_finalized(generators: list) -> None:
             f"Commentaires : {len(state.problems)} problème(s) dans {store.root} "
             "(mode strict, COMMENTS['strict'])"
         )
-    # Everything the feeds need is known: write them while Pelican writes the pages.
-    feed_threads = sorted(state.feed_threads, key=lambda item: item[0].slug)
-    state.feeds = FeedsInBackground(feed_threads, Path(state.settings["OUTPUT_PATH"]), state.settings,
-                                    state.options)
 
 
 def on_finalized(pelican: Any) -> None:
-    """The whole site is written: the comment feeds are too, once this returns."""
-    # all_generators_finalized started them (it precedes finalized, or stopped the build).
-    if _state is None or _state.feeds is None:
+    """The pages are written: write the comment feeds (only the files whose bytes change)."""
+    state = _state
+    if state is None:
         return
-    _state.feeds.finish()
-    _state.feeds = None
+    feed_threads = sorted(state.feed_threads, key=lambda item: item[0].slug)
+    write_feeds(feed_threads, Path(state.settings["OUTPUT_PATH"]), state.settings, state.options)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 import tempfile
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
@@ -143,11 +142,10 @@ def _build(path: Path, values: dict[str, tuple[str, int]], body: str) -> Comment
         fail("post", "slug d’article invalide")
     held = [h.strip() for h in (get("held") or "").split(",") if h.strip()]
     source = get("source")
-    # Names and keywords repeat across thousands of comments: one string each.
     return Comment(
-        id=cid, author=sys.intern(author), date=date, body=body, parent=parent, website=website,
-        role=role and sys.intern(role), source=source and sys.intern(source), type=sys.intern(ctype),
-        format=sys.intern(fmt), post=post, email=get("email"), held=held, queued=queued, path=path,
+        id=cid, author=author, date=date, body=body, parent=parent, website=website, role=role,
+        source=source, type=ctype, format=fmt, post=post, email=get("email"), held=held, queued=queued,
+        path=path,
     )
 
 

@@ -6,9 +6,6 @@ code of the Markdown extensions (smartquotes.py, typeset.py, typography.py),
 it would serve stale HTML. `check_stamp` keeps, beside the cache, a digest of
 what the reader's output depends on; when it differs, this build ignores the
 cache (its files are deleted before Pelican loads them) and rewrites it.
-
-Pelican also keeps the whole cache in memory for the rest of the build, though
-it has saved it already: `release` drops it once each generator is finalized.
 """
 
 from __future__ import annotations
@@ -19,8 +16,6 @@ import logging
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
-
-from .contents import content_objects
 
 logger = logging.getLogger(__name__)
 
@@ -95,20 +90,3 @@ def write_stamp(pelican: Any) -> None:
             path.write_text(stamp, encoding="utf-8")
     except OSError as exc:
         logger.info("Empreinte du cache de lecture non écrite (%s) : %s", path, exc)
-
-
-def release(generator: Any) -> None:
-    """`article_generator_finalized` / `page_generator_finalized`: Pelican has saved
-    the reader cache; its in-memory copy would keep every article's pre-typography
-    HTML alive until the end of the build (~10 MB for 1,000 articles).
-
-    Saving it also left, inside each non-ASCII string it pickled, a cached UTF-8
-    copy (CPython keeps the encoding it made): the content objects hold the same
-    strings, so they get fresh copies without it (~6 MB for 1,000 articles)."""
-    readers = getattr(generator, "readers", None)
-    if readers is not None and isinstance(getattr(readers, "_cache", None), dict):
-        readers._cache = {}
-    for obj in content_objects(generator):
-        content = getattr(obj, "_content", None)
-        if isinstance(content, str) and not content.isascii():
-            obj._content = content.encode("utf-8").decode("utf-8")

@@ -2,10 +2,8 @@
 
 The Markdown reader's HTML (content and formatted metadata such as the
 summary) leaves the reader already typeset, so Pelican's reader cache keeps
-the typeset HTML and a warm build does no typography at all. `apply_typography`
-(french/__init__.py) then skips the content of Markdown articles and pages;
-other formats are still typeset there. The output is the same either way:
-the same function on the same HTML.
+the typeset HTML and a warm build does no typography at all. Titles are
+typeset by `apply_typography` (french/__init__.py).
 """
 
 from __future__ import annotations
@@ -34,12 +32,3 @@ class TypesetExtension(Extension):
 
 def makeExtension(**kwargs: Any) -> TypesetExtension:  # noqa: N802 (Markdown's name)
     return TypesetExtension(**kwargs)
-
-
-def typeset_by_reader(obj: Any, settings: dict) -> bool:
-    """Whether `obj`'s HTML came out of a Markdown reader that typeset it."""
-    # Pelican names the reader after its class: "reusingmarkdown" for french.reader's.
-    if getattr(obj, "reader", None) not in ("markdown", "reusingmarkdown"):
-        return False
-    configured = settings.get("MARKDOWN") or {}
-    return NAME in (configured.get("extension_configs") or {}) or NAME in (configured.get("extensions") or [])

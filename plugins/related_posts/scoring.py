@@ -26,7 +26,6 @@ costly part; `compute_related` memoises it per text (by digest) in `terms_cache`
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import math
 from collections import Counter, defaultdict
@@ -80,23 +79,15 @@ def compute_related(
     for doc in sorted(docs, key=lambda d: d.slug):
         by_lang.setdefault(doc.lang, []).append(doc)
     result: dict[str, list[str]] = {}
-    # Many small containers are created and all stay alive: the cyclic GC
-    # would only rescan them again and again.
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        for group in by_lang.values():
-            counts = []
-            for doc in group:
-                key = doc.key or text_key(doc.text)
-                found = cache.get(key)
-                if found is None:
-                    found = cache[key] = term_counts(analyzer.terms(doc.text))
-                counts.append(found)
-            result.update(_rank_group(group, counts, conf))
-    finally:
-        if gc_was_enabled:
-            gc.enable()
+    for group in by_lang.values():
+        counts = []
+        for doc in group:
+            key = doc.key or text_key(doc.text)
+            found = cache.get(key)
+            if found is None:
+                found = cache[key] = term_counts(analyzer.terms(doc.text))
+            counts.append(found)
+        result.update(_rank_group(group, counts, conf))
     return result
 
 

@@ -1,4 +1,4 @@
-"""french.reader.ReusingMarkdownReader reads as Pelican's MarkdownReader does,
+"""french.reader.FrenchMarkdownReader reads as Pelican's MarkdownReader does,
 and nothing of one file leaks into the next."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from french.reader import ReusingMarkdownReader
+from french.reader import FrenchMarkdownReader
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 
@@ -42,7 +42,7 @@ def test_same_content_and_metadata_as_pelicans_reader(tmp_path):
     for name, text in (("first.md", FIRST), ("second.md", SECOND)):
         (tmp_path / name).write_text(text, encoding="utf-8")
         sources.append(tmp_path / name)
-    ours = ReusingMarkdownReader(_settings())
+    ours = FrenchMarkdownReader(_settings())
     for path in sources:
         expected = MarkdownReader(_settings()).read(str(path))
         assert ours.read(str(path)) == expected, path
@@ -52,7 +52,7 @@ def test_nothing_leaks_from_one_file_to_the_next(tmp_path):
     first, second = tmp_path / "first.md", tmp_path / "second.md"
     first.write_text(FIRST, encoding="utf-8")
     second.write_text(SECOND, encoding="utf-8")
-    reader = ReusingMarkdownReader(_settings())
+    reader = FrenchMarkdownReader(_settings())
     reader.read(str(first))
     content, metadata = reader.read(str(second))
     assert "exemple.fr" not in content and "footnote" not in content and "<abbr" not in content
@@ -69,4 +69,4 @@ def test_the_plugin_installs_it():
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
                             env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")}, check=True)
-    assert result.stdout.strip() == "ReusingMarkdownReader"
+    assert result.stdout.strip() == "FrenchMarkdownReader"
