@@ -273,3 +273,28 @@ ns.add_collection(Collection(
     comments_spam, comments_reply, comments_review, comments_purge,
     comments_serve,
 ))
+
+
+# --- wordpress.import: the whole blog (plugins/wordpress_import/) ---
+@task(name="import", help={
+    "path": "a WordPress export (WXR 1.0 to 1.2, Tools > Export > All content)",
+    "uploads": "a copy of the old site's wp-content/uploads folder (images and files)",
+    "dry_run": "report what would be imported, write nothing", **_WHERE,
+})
+def wordpress_import(c, path, uploads=None, dry_run=False, queue=None, content=None):
+    """Import a whole WordPress blog: posts, pages, images, comments, internal links, old addresses."""
+    from comments.importers import ImportFileError
+    from comments.importers.progress import Progress
+    from wordpress_import import import_blog
+
+    _commands, ctx = _moderation(queue, content)
+    try:
+        report = import_blog(path, content=ctx.content, queue_root=ctx.queue_root, uploads=uploads,
+                             pelican=SETTINGS, comments_settings=ctx.settings, dry_run=dry_run, progress=Progress())
+    except ImportFileError as exc:
+        sys.stderr.write(f"Erreur\u00a0: {exc}\nRien n’a été importé.\n")
+        sys.exit(1)
+    print(report)
+
+
+ns.add_collection(Collection("wordpress", wordpress_import))

@@ -15,37 +15,69 @@ from pathlib import Path
 from comments.settings import comments_settings
 from pelican import signals
 
+from .imported import (
+    NGINX_MAP,
+    REDIRECTS_FILE,
+    imported_addresses,
+    redirect_rules,
+    render_netlify,
+    render_nginx,
+    site_prefix,
+)
 from .page import plain_title, render_redirect
-from .plan import FeedCopy, Redirect, plan_article_feed_copies, plan_feed_copies, plan_redirects
+from .plan import FeedCopy, Redirect, folder, plan_article_feed_copies, plan_feed_copies, plan_redirects
 
 log = logging.getLogger(__name__)
 
 
 class WordPressAddresses:
-    """Collects the articles and categories, then writes the files at `finalized`."""
+    """Collects the articles, pages and categories, then writes the files at `finalized`."""
 
     def __init__(self) -> None:
         self.articles: list = []
+        self.pages: list = []
         self.categories: list[str] = []
 
     def collect(self, generators: list) -> None:
-        self.articles, self.categories = [], []
+        self.articles, self.pages, self.categories = [], [], []
         for generator in generators:
             if hasattr(generator, "articles") and hasattr(generator, "categories"):
                 self.articles = list(generator.articles)
                 self.categories = [category.slug for category, _ in generator.categories]
+            elif hasattr(generator, "pages"):
+                self.pages = list(generator.pages)
 
     def write(self, pelican) -> None:
         settings = pelican.settings
+        siteurl = settings.get("SITEURL", "")
+        base = siteurl.rstrip("/") + "/"
+        redirects = plan_redirects(self.articles, siteurl, lambda a: plain_title(a.title))
+        imported = imported_addresses(self.articles + self.pages, settings)
+        redirects += [Redirect(folder(old), base + new, plain_title(title)) for old, new, title in imported
+                      if "?" not in old and old.strip("/") != new.strip("/")]
         entries = [
             *plan_feed_copies(settings, self.categories),
             *plan_article_feed_copies(self.articles, comments_settings(settings)["feed_article_atom"]),
-            *plan_redirects(self.articles, settings.get("SITEURL", ""), lambda a: plain_title(a.title)),
+            *_first_per_path(redirects),
         ]
-        written = write_entries(Path(pelican.output_path), entries)
-        log.info("wp_redirects: %d redirect pages, %d feed copies",
-                 sum(isinstance(e, Redirect) for e in written), sum(isinstance(e, FeedCopy) for e in written))
-        self.articles, self.categories = [], []
+        output = Path(pelican.output_path)
+        written = write_entries(output, entries)
+        # Hosts with redirect rules get real 301s, the query-string addresses (/?p=123) included.
+        pairs = [("/" + r.path.removesuffix("index.html"), r.url.removeprefix(base)) for r in redirects]
+        rules = redirect_rules(pairs + [(old, new) for old, new, _ in imported], site_prefix(siteurl))
+        if rules:
+            (output / REDIRECTS_FILE).write_text(render_netlify(rules), encoding="utf-8")
+            (output / NGINX_MAP).write_text(render_nginx(rules), encoding="utf-8")
+        log.info("wp_redirects: %d redirect pages, %d feed copies, %d redirect rules",
+                 sum(isinstance(e, Redirect) for e in written), sum(isinstance(e, FeedCopy) for e in written),
+                 len(rules))
+        self.articles, self.pages, self.categories = [], [], []
+
+
+def _first_per_path(redirects: list[Redirect]) -> list[Redirect]:
+    # An imported post's old address may be its bare /<slug>/ too: one file, no warning.
+    seen: set[str] = set()
+    return [r for r in redirects if not (r.path in seen or seen.add(r.path))]
 
 
 def write_entries(output: Path, entries: list) -> list:

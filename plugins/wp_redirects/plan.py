@@ -30,7 +30,7 @@ class Redirect:
     title: str
 
 
-def _folder(url: str) -> str:
+def folder(url: str) -> str:
     """The file a static host serves for a folder-style URL."""
     return url.strip("/") + "/index.html"
 
@@ -57,7 +57,7 @@ def plan_article_feed_copies(articles: list, pattern: str | None) -> list[FeedCo
     article's comment feed (COMMENTS['feed_article_atom'], None: not written)."""
     if not pattern:
         return []
-    return [FeedCopy(_folder(article.url + "feed/"), pattern.format(slug=article.slug))
+    return [FeedCopy(folder(article.url + "feed/"), pattern.format(slug=article.slug))
             for article in sorted(articles, key=lambda a: a.url) if article.url.endswith("/")]
 
 
@@ -65,7 +65,7 @@ def plan_redirects(articles: list, siteurl: str, title_of) -> list[Redirect]:
     """`/YYYY/MM/<slug>/amp/` then `/<slug>/`, each to the article."""
     articles = sorted(articles, key=lambda a: a.url)
     base = siteurl.rstrip("/") + "/"
-    amp = [Redirect(_folder(a.url + "amp/"), base + a.url, title_of(a)) for a in articles if a.url.endswith("/")]
-    bare = [Redirect(_folder(a.slug + "/"), base + a.url, title_of(a)) for a in articles
+    amp = [Redirect(folder(a.url + "amp/"), base + a.url, title_of(a)) for a in articles if a.url.endswith("/")]
+    bare = [Redirect(folder(a.slug + "/"), base + a.url, title_of(a)) for a in articles
             if a.url.strip("/") != a.slug]
     return amp + bare

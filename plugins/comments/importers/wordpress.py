@@ -45,7 +45,7 @@ def _parse_date(value: str) -> datetime:
     return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")  # unpadded fields, as strptime allows
 
 
-def _rfc822(value: str) -> datetime | None:
+def rfc822_date(value: str) -> datetime | None:
     try:
         parsed = parsedate_to_datetime(value.strip())
     except (TypeError, ValueError, IndexError):
@@ -75,7 +75,7 @@ class WordPressImporter(Importer):
                 self._author(element)
                 continue
             if element.tag == "pubDate":
-                self.export_date = _rfc822(element.text or "")
+                self.export_date = rfc822_date(element.text or "")
                 continue
             if not any(node.tag == "wp:comment" for node in element):
                 continue
