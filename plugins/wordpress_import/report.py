@@ -103,8 +103,9 @@ class Report:
             lines.append(f"Intégrations et images externes devenues des liens simples{NBSP}: "
                          f"{number(self.embeds + self.plain_links)}")
         copied, unchanged, conflicts = self.media
-        lines.append(f"Images et fichiers{NBSP}: {number(copied)} copiés dans content/images/, "
-                     f"{number(unchanged)} déjà présents, {number(len(self.missing))} manquants.")
+        lines.append(f"Images et fichiers{NBSP}: {_plural(copied, 'copié')} dans content/images/, "
+                     f"{_plural(unchanged, 'déjà présent', 'déjà présents')}, "
+                     f"{_plural(len(self.missing), 'manquant')}.")
         lines += _listed([f"{url} (dans {where})" for url, where in self.missing.items()])
         if conflicts:
             lines.append(f"  Différents dans content/, non écrasés{NBSP}: {number(len(conflicts))}")
