@@ -12,7 +12,6 @@ import sys
 from invoke import Collection, Exit, task
 from invoke.main import program
 from pelican import main as pelican_main
-from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
 
 SETTINGS_FILE_BASE = "pelicanconf.py"
@@ -64,16 +63,11 @@ def regenerate(c):
 
 @task(help={"port": "port to listen on (default 8000)"})
 def serve(c, port=CONFIG["port"]):
-    """Serve output/ at http://127.0.0.1:PORT/."""
+    """Serve output/ and the comment service (same origin) at http://127.0.0.1:PORT/."""
+    from comments.intake.devserver import serve_site
 
-    class AddressReuseTCPServer(RootedHTTPServer):
-        allow_reuse_address = True
-
-    server = AddressReuseTCPServer(
-        CONFIG["deploy_path"], (CONFIG["host"], int(port)), ComplexHTTPRequestHandler
-    )
-    sys.stderr.write(f"Site servi sur http://{CONFIG['host']}:{port}/ (Ctrl+C pour arrêter)\n")
-    server.serve_forever()
+    sys.stderr.write(f"Site et commentaires servis sur http://{CONFIG['host']}:{port}/ (Ctrl+C pour arrêter)\n")
+    serve_site(CONFIG["settings_base"], CONFIG["deploy_path"], CONFIG["host"], int(port))
 
 
 @task
@@ -92,16 +86,16 @@ def preview(c, output=None):
     pelican_run("-s {settings_publish}".format(**CONFIG) + output_option)
 
 
-@task
-def livereload(c):
-    """Rebuild and reload the browser tab whenever a file changes."""
-    from livereload import Server
+@task(help={"port": "port to listen on (default 8000)"})
+def livereload(c, port=CONFIG["port"]):
+    """Rebuild and reload the browser tab whenever a file changes; the comment form works (same origin)."""
+    from comments.intake.devserver import live_reload_server, start_service
 
     def cached_build():
         pelican_run("-s {settings_base} -e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true".format(**CONFIG))
 
     cached_build()
-    server = Server()
+    server = live_reload_server(start_service(CONFIG["settings_base"]).url)
     theme_path = SETTINGS["THEME"]
     for glob in (
         CONFIG["settings_base"],
@@ -111,7 +105,7 @@ def livereload(c):
         "{}/**/*.md".format(SETTINGS["PATH"]),
     ):
         server.watch(glob, cached_build)
-    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
+    server.serve(host=CONFIG["host"], port=int(port), root=CONFIG["deploy_path"])
 
 
 @task(help={

@@ -21,9 +21,9 @@ def uvicorn_config(config: IntakeConfig, host: str = "127.0.0.1", port: int = 80
     )
 
 
-def serve(config: IntakeConfig, host: str = "127.0.0.1", port: int = 8001) -> None:
-    """Serve until interrupted."""
-    uvicorn.Server(uvicorn_config(config, host, port)).run()
+def serve(config: IntakeConfig, host: str = "127.0.0.1", port: int = 8001, app=None) -> None:
+    """Serve (the receiver, or `app` built on it) until interrupted."""
+    uvicorn.Server(uvicorn_config(config, host, port, app)).run()
 
 
 class BackgroundServer:
