@@ -120,8 +120,8 @@ def service_settings(site_port: int, service_port: int, **comments: object) -> s
 def make_world(tmp_path) -> Iterator[Callable[..., World]]:
     services: list[Service] = []
 
-    def make(**comments: object) -> World:
-        site_port, service_port = free_port(), free_port()
+    def make(site_port: int | None = None, **comments: object) -> World:
+        site_port, service_port = site_port or free_port(), free_port()
         site = make_git_site(tmp_path, service_settings(site_port, service_port, **comments))
         clone = site.clone(tmp_path / "service")
         service = Service(clone, service_port)
