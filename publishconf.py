@@ -22,7 +22,17 @@ RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True
 # A bad comment file fails the production build (the development build only warns).
-COMMENTS = {**COMMENTS, "strict": True}  # noqa: F405
+# The comment service (docs/deploy.md) runs with these settings too. By default the site is on
+# a static host and the service on its own origin, where the form posts; on one server,
+# COMMENTS_URL=/comment (Caddy forwards it) and COMMENTS_REBUILD=1 (the service rebuilds output/).
+# Each publication is one git commit pushed to origin/main, which CI (or the server) publishes.
+COMMENTS = {  # noqa: F405
+    **COMMENTS,  # noqa: F405
+    "strict": True,
+    "intake_url": os.environ.get("COMMENTS_URL") or "https://commentaires.lionelboscher.fr/comment",
+    "git": {"remote": "origin", "branch": "main", "pull_interval": 60},
+    "rebuild": os.environ.get("COMMENTS_REBUILD", "") not in ("", "0"),
+}
 
 # Old WordPress addresses (/<slug>/, /feed/, ...) answered by static files: production only.
 PLUGINS = [*PLUGINS, "wp_redirects"]  # noqa: F405

@@ -20,8 +20,19 @@ def test_production_settings(monkeypatch):
     assert prod["SITEURL"] == "https://blog.example.fr" and prod["FEED_DOMAIN"] == prod["SITEURL"]
     assert prod["RELATIVE_URLS"] is False and prod["DELETE_OUTPUT_DIRECTORY"] is True
     assert prod["COMMENTS"]["strict"] is True
+    # The default deployment: the form posts to the comment service on its own origin.
+    assert prod["COMMENTS"]["intake_url"] == "https://commentaires.lionelboscher.fr/comment"
+    assert prod["COMMENTS"]["git"] == {"remote": "origin", "branch": "main", "pull_interval": 60}
+    assert prod["COMMENTS"]["rebuild"] is False
     assert "wp_redirects" in prod["PLUGINS"] and "wp_redirects" not in dev["PLUGINS"]
     assert "stable_sitemap" in dev["PLUGINS"]
+
+
+def test_one_server_settings(monkeypatch):
+    monkeypatch.setenv("COMMENTS_URL", "/comment")
+    monkeypatch.setenv("COMMENTS_REBUILD", "1")
+    comments = load("publishconf.py")["COMMENTS"]
+    assert comments["intake_url"] == "/comment" and comments["rebuild"] is True
 
 
 def test_empty_siteurl_means_the_default(monkeypatch):
