@@ -242,6 +242,28 @@ def comments_purge(c, days=30, dry_run=False, queue=None, content=None, settings
     commands.purge(ctx, int(days), dry_run=dry_run)
 
 
+@task(name="password", help={"stdin": "read the password from standard input (for scripts)",
+                            "queue": _WHERE["queue"]})
+def comments_password(c, stdin=False, queue=None):
+    """Set the moderation page's password (only a scrypt hash is stored, mode 600, beside the queue)."""
+    import getpass
+
+    from comments.moderation_page.auth import PasswordError, set_password
+
+    _commands, ctx = _moderation(queue, None)
+    if stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass("Nouveau mot de passe de la page de modération : ")
+        if getpass.getpass("Le même, une seconde fois : ") != password:
+            raise Exit("Erreur : les deux saisies diffèrent ; rien n’a été changé.", code=1)
+    try:
+        path = set_password(ctx.queue_root, password)
+    except PasswordError as exc:
+        raise Exit(f"Erreur : {exc} ; rien n’a été changé.", code=1) from None
+    print(f"Mot de passe enregistré ({path}, empreinte seulement) ; les sessions ouvertes sont fermées.")
+
+
 @task(name="serve", help={
     "host": "address to listen on (default 127.0.0.1: put a reverse proxy in front)",
     "port": "port to listen on (default 8001)",
@@ -264,7 +286,7 @@ def comments_serve(c, host="127.0.0.1", port=8001, queue=None, settings=None, or
 
 ns.add_collection(Collection(
     "comments", comments_import, comments_queue, comments_show, comments_approve, comments_reject,
-    comments_spam, comments_reply, comments_review, comments_purge,
+    comments_spam, comments_reply, comments_review, comments_purge, comments_password,
     comments_serve,
 ))
 

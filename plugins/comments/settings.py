@@ -38,6 +38,17 @@ SCHEMA: dict[str, tuple[Any, str]] = {
         "{\"remote\": \"origin\", \"branch\": \"main\", \"pull_interval\": 60} (None: no git).",
     ),
     "rebuild": (False, "The comment service rebuilds the site into OUTPUT_PATH after each publication (one server)."),
+    "service_url": (
+        None,
+        "Public address of the comment service, for links in e-mails (moderation, unsubscribe); "
+        "None: the origin of an absolute intake_url, else the blog's address.",
+    ),
+    "trusted_proxies": (
+        ["127.0.0.1", "::1"],
+        "Addresses of the reverse proxies whose X-Forwarded-For gives the client's address "
+        "(rate limits); a request from anywhere else is counted under its own address.",
+    ),
+    "session_days": (30, "Days of inactivity after which the moderation page asks for the password again."),
     "moderation": (
         {
             "max_links": 2,
@@ -65,11 +76,12 @@ NOTIFY_SCHEMA: dict[str, tuple[tuple[type, ...], str]] = {
     "starttls": ((bool,), "Upgrade the connection with STARTTLS (False)."),
     "ssl": ((bool,), "Implicit TLS, usually port 465 (False)."),
     "user": ((str,), "SMTP login, when the server asks for one."),
-    "password": ((str,), "SMTP password."),
     "timeout": ((int, float), "Seconds before giving up on the server (10)."),
     "siteurl": ((str,), "Public address of the blog for links in e-mails (default: SITEURL)."),
 }
 NOTIFY_REQUIRED = ("from", "to")
+# The SMTP password comes from the environment only, never from a (tracked) settings file.
+SMTP_PASSWORD_ENV = "COMMENTS_SMTP_PASSWORD"
 
 DEFAULTS: dict[str, Any] = {key: default for key, (default, _doc) in SCHEMA.items()}
 SUB_DICTS = ("moderation",)
@@ -95,6 +107,16 @@ def _check(key: str, value: Any) -> None:
         not isinstance(value, int) or isinstance(value, bool) or value < 0
     ):
         raise bad("entier positif ou None attendu")
+    if key == "session_days" and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+        raise bad("entier supérieur ou égal à 1 attendu")
+    if key == "service_url" and value is not None and (
+        not isinstance(value, str) or not value.startswith(("http://", "https://"))
+    ):
+        raise bad("adresse http(s):// ou None attendue")
+    if key == "trusted_proxies" and (
+        not isinstance(value, list | tuple) or not all(isinstance(a, str) and a for a in value)
+    ):
+        raise bad("liste d’adresses IP attendue")
     if key in ("path", "cache_name", "intake_url", "queue_path") and (not isinstance(value, str) or not value):
         raise bad("chaîne non vide attendue")
     if key in ("feed_atom", "feed_rss", "feed_article_atom") and value is not None and not isinstance(value, str):
@@ -151,6 +173,10 @@ def _check_moderation(rules: Mapping[str, Any]) -> None:
 
 def _check_notify(notify: Mapping[str, Any]) -> None:
     """COMMENTS['notify']: known keys, the right types, "from" and "to" present."""
+    if "password" in notify:
+        raise CommentsSettingsError(
+            "COMMENTS['notify']['password'] : le mot de passe SMTP ne s’écrit pas dans les réglages ; "
+            f"donnez-le dans la variable d’environnement {SMTP_PASSWORD_ENV}")
     unknown = sorted(set(notify) - set(NOTIFY_SCHEMA))
     if unknown:
         raise CommentsSettingsError(

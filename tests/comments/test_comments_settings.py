@@ -56,7 +56,7 @@ def test_bad_values_are_refused(user):
 
 
 GOOD_NOTIFY = {"host": "smtp.example.fr", "port": 587, "from": "blog@example.fr", "to": "lionel@example.fr",
-               "starttls": True, "user": "blog", "password": "secret", "timeout": 2.5}
+               "starttls": True, "user": "blog", "timeout": 2.5}
 
 
 def test_notify_settings_are_checked():
@@ -73,6 +73,7 @@ def test_notify_settings_are_checked():
     ({"timeout": True}, "timeout"),
     ({"to": ""}, "to"),
     ({"from": None}, "from"),
+    ({"password": "secret"}, "COMMENTS_SMTP_PASSWORD"),  # never in a settings file: the environment
 ])
 def test_bad_notify_settings_name_the_key(change, named):
     with pytest.raises(CommentsSettingsError, match=re.escape(named)):

@@ -25,7 +25,7 @@ def free_port() -> int:
 
 
 def valid(**fields) -> dict[str, str]:
-    data = {"post": "media-social", "author": "Marie Dupont", "email": "marie@example.fr",
+    data = {"post": "media-social", "author": "Marie Dupont", "email": "marie@example.fr", "notify": "1",
             "website": "", "body": "Très bon article, merci !", "parent": "", "hp": ""}
     data.update(fields)
     return data

@@ -25,7 +25,7 @@ def test_the_author_gets_a_french_email_per_pending_comment(make_config, smtp, t
     [path] = queue_files(tmp_path)
     assert message["Subject"] == "Nouveau commentaire en attente sur « Média Social ou Médias Sociaux ? »"
     assert message["To"] == "lionel@example.fr" and message["From"] == "blog@example.fr"
-    text = message.get_content()
+    text = message.get_body(("plain",)).get_content()
     assert f"invoke comments.show {path.stem}" in text
     assert "Marie Dupont a laissé un commentaire" in text
     assert "> Bonjour, une question sur Twitter ?" in text
@@ -39,7 +39,7 @@ def test_the_link_uses_the_notify_siteurl(make_config, smtp):
     with BackgroundServer(make_config(comments=settings)) as server:
         assert httpx.post(server.url + "/comment", headers={"Origin": SITE}, data=valid()).status_code == 303
         [message] = inbox.wait(1)
-    assert "\nhttps://www.lionelboscher.fr/2013/04/media-social/\r\n" in message.get_content()
+    assert "\nhttps://www.lionelboscher.fr/2013/04/media-social/\r\n" in message.get_body(("plain",)).get_content()
 
 
 def test_spam_and_honeypot_send_nothing(make_config, smtp):

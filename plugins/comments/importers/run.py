@@ -163,7 +163,7 @@ def _place(record: Record, articles: ArticleIndex, meta: Mapping,
         parent=_nearest_imported(record.parent, meta), website=record.website, role=record.role,
         source=record.source, type=record.type, format=record.format,
         post=slug or fallback_slug(record.post),
-        email=record.email if state != APPROVED else None,
+        email=None,  # nobody asked an export to be told of replies: imports never subscribe anyone
         held=list(reasons) if state != APPROVED else [],
         queued=now if state != APPROVED else None,
     )

@@ -23,6 +23,8 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from ..model import APPROVED, Comment
+from ..moderation.notices import service_base
+from ..moderation_page.tokens import links as email_links
 from .catalog import Catalog
 from .config import IntakeConfig, origin_of
 from .filing import Filer
@@ -93,6 +95,7 @@ def create_app(config: IntakeConfig) -> Starlette:
     tz = ZoneInfo(str(config.settings.get("TIMEZONE") or "UTC"))
     # Links in the author's e-mails: COMMENTS['notify']['siteurl'], as for reply e-mails.
     mail_base = str((config.notify or {}).get("siteurl") or config.siteurl).rstrip("/")
+    service = service_base(config.comments, config.siteurl)  # the moderation links' base
     too_large = Rejected(413, {"": f"Requête trop volumineuse ({config.max_bytes // 1024}\u00a0Ko au plus)."})
 
     def wants_json(request: Request) -> bool:
@@ -154,7 +157,8 @@ def create_app(config: IntakeConfig) -> Starlette:
         shown = "approved" if state == APPROVED else "pending"
         task = None
         if state == "pending" and config.notify:
-            task = BackgroundTask(notify_pending, comment, sub.post, config.notify, mail_base)
+            links = email_links(config.queue, service, comment.id)
+            task = BackgroundTask(notify_pending, comment, sub.post, config.notify, mail_base, links)
         if wants_json(request):
             return JSONResponse({"status": shown, "message": MESSAGES[shown]}, status_code=202, background=task)
         url = site_url(request, sub.post.url) + "#" + CONFIRM_FRAGMENT[shown]
@@ -173,7 +177,15 @@ def create_app(config: IntakeConfig) -> Starlette:
         finally:
             await run_in_threadpool(workers.stop)
 
+    from ..moderation_page import moderation_routes
+
+    def post_of(slug: str | None):
+        if catalog.due():
+            catalog.refresh()
+        return catalog.post(slug) if slug else None
+
     return Starlette(routes=[
         Route("/comment", submit, methods=["POST"]),
         Route("/health", health, methods=["GET", "HEAD"]),
+        *moderation_routes(config, post_of),
     ], lifespan=lifespan)

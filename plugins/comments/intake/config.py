@@ -30,6 +30,7 @@ class IntakeConfig:
     max_bytes: int = MAX_REQUEST_BYTES
     notify: Mapping[str, Any] | None = None
     settings_file: Path | None = None  # the service rebuilds the site with it (COMMENTS['rebuild'])
+    trusted_proxies: tuple[str, ...] = ("127.0.0.1", "::1")  # whose X-Forwarded-For is believed
 
 
 def origin_of(url: str) -> str | None:
@@ -87,4 +88,5 @@ def load_config(
         rate_limit=int(limit or 0),
         notify=comments.get("notify") or None,
         settings_file=settings_file,
+        trusted_proxies=tuple(comments["trusted_proxies"]),
     )

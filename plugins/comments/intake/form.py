@@ -16,7 +16,8 @@ from urllib.parse import parse_qs, parse_qsl, urlsplit
 from ..store import ID_RE, SLUG_RE, is_http_url
 from .catalog import Catalog, Post
 
-FIELDS = ("post", "parent", "author", "email", "website", "body", "hp")
+FIELDS = ("post", "parent", "author", "email", "notify", "website", "body", "hp")
+CONSENT = ("1", "on", "oui", "true")  # the « Me prévenir par e-mail des réponses » box, ticked
 MAX_AUTHOR, MIN_BODY, MAX_BODY = 100, 3, 20_000
 MAX_EMAIL, MAX_WEBSITE = 254, 2000
 EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+\Z")
@@ -124,9 +125,13 @@ def check(fields: Mapping[str, str], catalog: Catalog, referer: str | None = Non
     elif len(author) > MAX_AUTHOR:
         errors["author"] = f"Le nom ne doit pas dépasser {MAX_AUTHOR} caractères."
 
-    email = fields.get("email", "").strip() or None
+    # The address is kept only when the reader asked to be told of replies (RGPD: consent).
+    wants_mail = fields.get("notify", "").strip().lower() in CONSENT
+    email = (fields.get("email", "").strip() or None) if wants_mail else None
     if email and (len(email) > MAX_EMAIL or not EMAIL_RE.match(email) or _controls(email, False)):
         errors["email"] = "Adresse e-mail invalide (ou laissez ce champ vide)."
+    elif wants_mail and not email:
+        errors["email"] = "Indiquez votre adresse e-mail pour être prévenu(e) des réponses (ou décochez la case)."
 
     website = fields.get("website", "").strip() or None
     if website and (len(website) > MAX_WEBSITE or not is_http_url(website)):

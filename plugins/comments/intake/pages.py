@@ -31,6 +31,7 @@ TEMPLATE = """<!DOCTYPE html>
 body{font:1.05rem/1.6 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
 .errors{border-left:4px solid #a4262c;padding:.5rem 1rem;background:#fdf3f4}
 label{display:block;font-weight:600;margin-top:1rem}
+label.check{display:inline;font-weight:normal}
 input,textarea{width:100%;box-sizing:border-box;font:inherit;padding:.4rem}
 [aria-invalid=true]{border:2px solid #a4262c}
 .error{color:#a4262c;margin:.2rem 0}
@@ -48,12 +49,17 @@ button{margin-top:1rem;font:inherit;padding:.5rem 1rem}
 <input type="hidden" name="post" value="{{ fields.get('post', '') }}">
 <input type="hidden" name="parent" value="{{ fields.get('parent', '') if 'parent' not in errors else '' }}">
 {% for name, label, kind, extra in inputs %}
+{% if kind == "checkbox" %}
+<p><input id="f-{{ name }}" name="{{ name }}" type="checkbox" value="1"{% if fields.get(name) %} checked{% endif %}>
+<label class="check" for="f-{{ name }}">{{ label }}</label></p>
+{% else %}
 <p><label for="f-{{ name }}">{{ label }}{{ extra }}</label>
 {% if kind == "textarea" %}<textarea id="f-{{ name }}" name="{{ name }}" rows="10"
 {%- if name in errors %} aria-invalid="true" aria-describedby="e-{{ name }}"{% endif %}>{{ fields.get(name, '') }}</textarea>
 {% else %}<input id="f-{{ name }}" name="{{ name }}" type="{{ kind }}" value="{{ fields.get(name, '') }}"
 {%- if name in errors %} aria-invalid="true" aria-describedby="e-{{ name }}"{% endif %}>{% endif %}
 {% if name in errors %}<span class="error" id="e-{{ name }}">{{ errors[name] }}</span>{% endif %}</p>
+{% endif %}
 {% endfor %}
 <button type="submit">Envoyer à nouveau</button>
 </form>
@@ -66,7 +72,8 @@ button{margin-top:1rem;font:inherit;padding:.5rem 1rem}
 
 INPUTS = (
     ("author", "Nom", "text", ""),
-    ("email", "E-mail", "email", " (facultatif, ne sera pas publié)"),
+    ("email", "E-mail", "email", " (facultatif, jamais publié ; gardé seulement si la case est cochée)"),
+    ("notify", "Me prévenir par e-mail des réponses", "checkbox", ""),
     ("website", "Site web", "url", " (facultatif)"),
     ("body", "Commentaire", "textarea", ""),
 )

@@ -12,11 +12,13 @@ from .config import IntakeConfig
 
 
 def uvicorn_config(config: IntakeConfig, host: str = "127.0.0.1", port: int = 8001, app=None) -> uvicorn.Config:
-    """uvicorn settings: no access log (it would write client addresses), proxy headers
-    trusted from loopback only (the reverse proxy), so the rate limit sees the reader's address."""
+    """uvicorn settings: no access log (it would write client addresses); X-Forwarded-For and
+    X-Forwarded-Proto believed only from COMMENTS['trusted_proxies'] (the reverse proxy), so the
+    rate limits see the reader's address and nobody else can choose theirs."""
+    trusted = list(config.trusted_proxies)
     return uvicorn.Config(
-        app or create_app(config), host=host, port=port, access_log=False, proxy_headers=True,
-        forwarded_allow_ips="127.0.0.1,::1", server_header=False, log_level="warning",
+        app or create_app(config), host=host, port=port, access_log=False, proxy_headers=bool(trusted),
+        forwarded_allow_ips=",".join(trusted) or None, server_header=False, log_level="warning",
         lifespan="on",  # starts and stops the git loop and the rebuilder (app.Workers)
     )
 

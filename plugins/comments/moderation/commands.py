@@ -191,9 +191,10 @@ def show(ctx: Context, cid: str) -> None:
 # --- moving ----------------------------------------------------------------------------------
 
 def set_state(ctx: Context, ids: list[str], new_state: str, queue: Queue | None = None, *,
-              push: bool = True) -> None:
-    """approve / reject / spam: check every id first, then move each one (approve: `publish`).
-    The commits of approvals are pushed once the queue is released (`push` False: the caller does it)."""
+              push: bool = True, notify: bool = True) -> None:
+    """approve / reject / spam / restore: check every id first, then move each one (approve: `publish`).
+    The commits of approvals are pushed once the queue is released (`push` False: the caller does it).
+    A subscribed reader is told that their comment is published (unless `notify` is False: a reply follows)."""
     ids = _check_ids(ids)
     queue = queue or ctx.queue()
     with queue.lock():
@@ -208,6 +209,7 @@ def set_state(ctx: Context, ids: list[str], new_state: str, queue: Queue | None 
                     + f"{NBSP}; corrigez « post: » dans le fichier de la file, ou créez l’article. Rien n’a été changé."
                 )
         known = ctx.known_authors()
+        published = []
         for cid in ids:
             if new_state == APPROVED:
                 old_state, comment = publish(queue, cid, ctx.settings, author=ctx.author, push=False)
@@ -218,10 +220,16 @@ def set_state(ctx: Context, ids: list[str], new_state: str, queue: Queue | None 
                 continue
             if new_state == APPROVED:
                 known.add(comment.author, comment.email)
+                published.append(comment)
             ctx.say(f"{cid}{NBSP}: {STATE_LABELS[old_state]} → {STATE_LABELS[new_state]} ({comment.path})")
         known.save()
+        subscribers = queue.subscribers()
     if new_state == APPROVED and push:
         push_published(queue, ctx.settings, author=ctx.author)
+    for comment in published:  # outside the lock: SMTP may be slow
+        email = subscribers.get(comment.id)
+        if email and notify and comment.role != "author":
+            _notify_reader(ctx, comment, None, email)
 
 
 def approve(ctx: Context, ids: list[str]) -> None:
@@ -276,7 +284,7 @@ def reply(ctx: Context, cid: str, text: str | None = None) -> str:
     with queue.lock():
         state, comment, _path = _get(queue, cid)
         if state == PENDING:
-            set_state(ctx, [cid], APPROVED, queue, push=False)
+            set_state(ctx, [cid], APPROVED, queue, push=False, notify=False)
         new_id = secrets.token_hex(5)
         while queue.locate(new_id):
             new_id = secrets.token_hex(5)
@@ -297,23 +305,28 @@ def reply(ctx: Context, cid: str, text: str | None = None) -> str:
     return new_id
 
 
-def _notify_reader(ctx: Context, parent: Comment, answer: Comment, email: str) -> None:
-    """E-mail the reader answered (COMMENTS['notify']); a failure only warns: the reply is published."""
+def _notify_reader(ctx: Context, parent: Comment, answer: Comment | None, email: str) -> None:
+    """E-mail a subscribed reader: `answer` replies to their comment `parent`, or (None) `parent`
+    is published. COMMENTS['notify'] holds the SMTP settings; a failure only warns."""
     notify = ctx.settings.get("notify")
     if not notify:
         ctx.say(f"(Pas de notification à l’auteur du commentaire{NBSP}: COMMENTS['notify'] n’est pas configuré.)")
         return
-    from .notices import article_url, notify_reply
+    from .notices import article_url, notify_reader, service_base
 
     base = str(notify.get("siteurl") or ctx.siteurl).rstrip("/")
     url = article_url(ctx.posts(), parent.post, ctx.pelican)
-    link = f"{base}/{url}#comment-{answer.id}" if url is not None and base else None
+    shown = answer or parent
+    link = f"{base}/{url}#comment-{shown.id}" if url is not None and base else None
     title = ctx.posts().title_of.get(parent.post) or parent.post
-    if notify_reply(parent, answer, to=email, notify=notify, title=title, link=link):
+    service = service_base(ctx.settings, ctx.siteurl)
+    if notify_reader(parent, answer, to=email, notify=notify, title=title, link=link,
+                     service=service, queue_root=ctx.queue_root):
         ctx.say(f"{parent.author} a été prévenu(e) par e-mail.")
     else:
+        what = "la réponse" if answer else "le commentaire"
         ctx.say(f"Attention{NBSP}: l’e-mail prévenant {parent.author} n’a pas pu être envoyé "
-                f"(voir le message ci-dessus){NBSP}; la réponse est bien publiée.")
+                f"(voir le message ci-dessus){NBSP}; {what} est bien publié{'e' if answer else ''}.")
 
 
 # --- purge ------------------------------------------------------------------------------------

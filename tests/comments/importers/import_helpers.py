@@ -61,3 +61,16 @@ def places(content: Path, queue: Path) -> dict[str, list[Path]]:
 def leftovers(*folders: Path) -> list[Path]:
     """Temporary files that a finished command must not leave behind."""
     return [p for f in folders if f.exists() for p in f.rglob("*") if re.match(r"\..*\.tmp\Z", p.name)]
+
+
+def with_consent(queue: Path, export: list[dict]) -> None:
+    """Give the queued comments of `export` their `email`, as a form does when the reader ticks
+    « Me prévenir par e-mail des réponses » (an import never keeps one)."""
+    from comments.store import format_comment
+
+    for entry in export:
+        for path in queue.glob(f"*/{entry['id']}.md"):
+            if entry.get("email"):
+                comment = read_comment(path, queue=True)
+                comment.email = entry["email"]
+                path.write_text(format_comment(comment, queue=True), encoding="utf-8")

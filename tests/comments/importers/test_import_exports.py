@@ -105,9 +105,10 @@ def test_no_email_or_ip_of_the_export_under_content(tmp_path):
     assert secrets
     text = "\n".join(p.read_text(encoding="utf-8") for p in content.rglob("*") if p.is_file())
     assert not [s for s in secrets if s in text]
-    # The queue keeps e-mails (for reply notifications), never IP addresses.
+    # Nobody asked an export to be told of replies: no e-mail in the queue either, nor IP addresses.
     queued = "\n".join(p.read_text(encoding="utf-8") for p in queue.rglob("*.md"))
-    assert "email:" in queued and not [c["ip"] for c in export_comments(THEME) if c["ip"] and c["ip"] in queued]
+    assert "email:" not in queued and not [c["ip"] for c in export_comments(THEME) if c["ip"] and c["ip"] in queued]
+    assert not (queue / "subscribers.json").exists()
 
 
 @pytest.mark.parametrize("export", [THEME, ISSO_WP, ISSO_DISQUS])
@@ -232,7 +233,7 @@ def test_json_import(tmp_path):
     content, queue, summary = run(tmp_path, export, [("mon-article", "Mon article")])
     assert read_comment(content / "comments" / "mon-article" / "c-2.md").role == "author"
     assert read_comment(content / "comments" / "mon-article" / "c-1.md").email is None
-    assert read_comment(queue / "pending" / "c-3.md", queue=True).email == "bob@example.org"
+    assert read_comment(queue / "pending" / "c-3.md", queue=True).email is None  # imports never subscribe
     assert (queue / "spam" / "c-4.md").is_file()
     assert Counter({"published": 2, "pending": 1, "spam": 1}) == Counter(
         {b: summary.count(b) for b in ("published", "pending", "spam") if summary.count(b)})

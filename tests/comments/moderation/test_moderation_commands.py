@@ -12,7 +12,7 @@ from comments.moderation import commands
 from comments.store import read_comment
 from invoke.exceptions import Exit
 
-from tests.comments.importers.import_helpers import make_content, places
+from tests.comments.importers.import_helpers import make_content, places, with_consent
 
 EXPORT = [
     {"id": "c-1", "post": "mon-article", "state": "approved", "author": "Anne",
@@ -34,6 +34,7 @@ def ctx(tmp_path):
     export.write_text(json.dumps(EXPORT), encoding="utf-8")
     queue = tmp_path / "moderation"
     import_file(export, content=content, queue_root=queue)
+    with_consent(queue, EXPORT)
     return commands.Context(content=content, queue_root=queue, author="Lionel Boscher",
                             timezone="Europe/Paris", out=io.StringIO())
 

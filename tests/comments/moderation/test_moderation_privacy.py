@@ -18,7 +18,7 @@ from comments.store import read_comment
 from invoke.exceptions import Exit
 from pelican.settings import read_settings
 
-from tests.comments.importers.import_helpers import drop_queued, make_content, places
+from tests.comments.importers.import_helpers import drop_queued, make_content, places, with_consent
 from tests.intake.intake_helpers import free_port
 
 NOW = datetime.now(UTC).replace(microsecond=0)
@@ -46,6 +46,7 @@ def make_ctx(tmp_path, notify: dict | None = None) -> commands.Context:
     queue = tmp_path / "moderation"
     import_file(export, content=content, queue_root=queue)
     drop_queued(queue)  # these stand for form submissions: their age counts from their date
+    with_consent(queue, EXPORT)
     pelican = read_settings(None, override={"SITEURL": "https://blog.example", "TIMEZONE": "Europe/Paris", "DEFAULT_LANG": "fr",
                                             "ARTICLE_URL": "{date:%Y}/{date:%m}/{slug}/"})
     return commands.Context(content=content, queue_root=queue, author="Lionel Boscher", timezone="Europe/Paris",

@@ -1,0 +1,174 @@
+"""What every moderation handler shares: templates, cookies, the origin check, CSRF tokens,
+the author's session, running a moderation function off the event loop."""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import threading
+import time
+from collections import OrderedDict, deque
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import parse_qsl
+
+from french.typography import french_typography
+from invoke.exceptions import Exit
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+
+from ..intake.config import IntakeConfig, origin_of
+from ..moderation.commands import Context
+from ..moderation.queue import QueueError
+from ..moderation.signing import digest, secret_key, sign, unsign
+from ..store import CommentFileError
+from .auth import Sessions
+
+HERE = Path(__file__).parent
+ROOT = "/moderation/"
+SESSION, LOGIN, FLASH = "moderation_session", "moderation_login", "moderation_flash"
+LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
+MAX_FORM = 256 * 1024
+HEADERS = {
+    "Cache-Control": "no-store",
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+                               "frame-ancestors 'none'; base-uri 'none'",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+}
+
+
+class FailedLogins:
+    """Failed logins per client key in a sliding minute (memory only, bounded)."""
+
+    def __init__(self, limit: int = 5, window: float = 60.0, max_keys: int = 100_000, clock=time.monotonic):
+        self.limit, self.window, self.max_keys, self.clock = limit, window, max_keys, clock
+        self._fails: OrderedDict[str, deque[float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def wait(self, key: str) -> int:
+        """0 when `key` may try again, else the seconds to wait."""
+        now = self.clock()
+        with self._lock:
+            fails = self._fails.get(key)
+            while fails and fails[0] <= now - self.window:
+                fails.popleft()
+            if fails is not None and len(fails) >= self.limit:
+                return max(1, math.ceil(fails[0] + self.window - now))
+        return 0
+
+    def fail(self, key: str) -> None:
+        with self._lock:
+            self._fails.setdefault(key, deque()).append(self.clock())
+            self._fails.move_to_end(key)
+            if len(self._fails) > self.max_keys:
+                self._fails.popitem(last=False)
+
+
+class Web:
+    """The moderation service's shared state."""
+
+    def __init__(self, config: IntakeConfig, post_of: Callable):
+        self.config, self.post_of = config, post_of
+        self.queue_root = config.queue
+        self.key = secret_key(config.queue)
+        self.sessions = Sessions(config.queue, self.key, int(config.comments.get("session_days") or 30))
+        self.failures = FailedLogins()
+        notify = config.notify or {}
+        self.siteurl = str(notify.get("siteurl") or config.siteurl).rstrip("/")
+        service = config.comments.get("service_url")
+        self.own_origins = {origin_of(service)} if service else set()
+        self.env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True))
+
+    # --- pages --------------------------------------------------------------------------
+    def render(self, name: str, status: int = 200, **values) -> HTMLResponse:
+        values.setdefault("root", ROOT)
+        values.setdefault("csrf", None)
+        values.setdefault("flash", None)
+        html = french_typography(self.env.get_template(name).render(**values))
+        return HTMLResponse(html, status_code=status, headers=HEADERS)
+
+    def message(self, title: str, lines: list[str], status: int = 200, back: bool = True,
+                headers: dict | None = None) -> HTMLResponse:
+        response = self.render("message.html", status, title=title, lines=lines, back=ROOT if back else None)
+        response.headers.update(headers or {})
+        return response
+
+    # --- requests --------------------------------------------------------------------------
+    def same_origin(self, request: Request) -> bool:
+        """A browser's POST says where its form was: it must be this service. No Origin and no
+        Referer (not a browser) passes here; the CSRF token still has to be right."""
+        said = request.headers.get("origin") or request.headers.get("referer")
+        if said is None:
+            return True
+        return origin_of(said) in {origin_of(str(request.base_url)), *self.own_origins}
+
+    async def form(self, request: Request) -> list[tuple[str, str]]:
+        raw = b""
+        async for chunk in request.stream():
+            raw += chunk
+            if len(raw) > MAX_FORM:
+                return []
+        try:
+            return parse_qsl(raw.decode("utf-8"), keep_blank_values=True, max_num_fields=2000)
+        except (UnicodeDecodeError, ValueError):
+            return []
+
+    def session(self, request: Request) -> str | None:
+        """The author's session id when the cookie is genuine, open and not idle too long."""
+        raw = request.cookies.get(SESSION)
+        sid = unsign(self.key, "session", raw) if raw else None
+        return sid if sid and self.sessions.check(sid) else None
+
+    def csrf(self, sid: str) -> str:
+        return digest(self.key, "csrf", sid)
+
+    def secure(self, request: Request) -> bool:
+        """Cookies are Secure except when the author works on this machine (http://127.0.0.1)."""
+        return request.url.hostname not in LOOPBACK
+
+    def cookie(self, response: Response, request: Request, name: str, value: str, max_age: int | None) -> None:
+        response.set_cookie(name, value, max_age=max_age, path=ROOT, httponly=True, samesite="strict",
+                            secure=self.secure(request))
+
+    def drop_cookie(self, response: Response, request: Request, name: str) -> None:
+        response.delete_cookie(name, path=ROOT, httponly=True, samesite="strict", secure=self.secure(request))
+
+    def set_session(self, response: Response, request: Request, sid: str) -> None:
+        days = int(self.config.comments.get("session_days") or 30)
+        self.cookie(response, request, SESSION, sign(self.key, "session", sid), days * 86400)
+
+    def set_flash(self, response: Response, request: Request, kind: str, text: str) -> None:
+        self.cookie(response, request, FLASH, sign(self.key, "flash", json.dumps([kind, text])), 300)
+
+    def flash(self, request: Request) -> dict | None:
+        raw = request.cookies.get(FLASH)
+        data = unsign(self.key, "flash", raw) if raw else None
+        try:
+            kind, text = json.loads(data) if data else (None, None)
+        except (ValueError, TypeError):
+            return None
+        return {"kind": kind, "text": text} if kind in ("ok", "error") and isinstance(text, str) else None
+
+    # --- moderation ------------------------------------------------------------------------
+    def context(self) -> Context:
+        s = self.config.settings
+        return Context(content=Path(s["PATH"]), queue_root=self.queue_root, settings=dict(self.config.comments),
+                       author=s.get("AUTHOR") or "Auteur", timezone=s.get("TIMEZONE") or "UTC",
+                       out=io.StringIO(), pelican=s, siteurl=self.config.siteurl)
+
+    async def run(self, steps: Callable[[Context], None]) -> str | None:
+        """Run moderation functions (the CLI's) in a thread; None, or the French reason of a refusal."""
+        def call() -> str | None:
+            try:
+                steps(self.context())
+            except Exit as exc:
+                return str(exc.message or "").strip().removeprefix("Erreur\u00a0:").strip()
+            except (QueueError, CommentFileError, KeyError) as exc:
+                return str(exc)
+            return None
+        return await run_in_threadpool(call)
