@@ -101,7 +101,7 @@ class World:
         return f"http://127.0.0.1:{self.site_port}"
 
     def post(self, **fields: str) -> httpx.Response:
-        data = {"post": "media-social", "author": "Marie Dupont", "email": "marie@example.fr",
+        data = {"post": "media-social", "author": "Marie Dupont", "email": "marie@example.fr", "notify": "1",
                 "website": "", "body": "Très bon article, merci !", "parent": "", "hp": "", **fields}
         return httpx.post(self.service.url + "/comment", data=data, headers={"Origin": self.origin}, timeout=30)
 
