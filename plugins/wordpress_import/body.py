@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from .convert import prepare, split_more, to_markdown
 from .items import BlogReader, Item
 from .links import Links
-from .media import Media
+from .media import VARIANT, Media
 from .plan import MEDIA, Entry
 from .report import Report
 from .shortcodes import Attachment, Expander
@@ -31,9 +31,23 @@ class Converter:
         self.zone = reader.zone
         self.attachments: dict[str, Item] = {e.item.id: e.item for e in entries if e.kind == MEDIA}
         self.children: dict[str, list[Attachment]] = defaultdict(list)
+        self.alts: dict[str, str] = {}  # upload path (original) -> the attachment's alt, else its title
         for item in sorted(self.attachments.values(), key=lambda i: (i.menu_order, _number(i.id))):
             if item.attachment_url.lower().split("?")[0].endswith(_IMAGE_EXTENSIONS):
                 self.children[item.parent].append(self._attachment_of(item))
+            relative = media.upload_path(item.attachment_url)
+            description = item.meta.get("_wp_attachment_image_alt") or plain_title(item.title)
+            if relative and description:
+                self.alts.setdefault(VARIANT.sub("", relative), html.unescape(description))
+
+    def alt_of(self, src: str) -> str:
+        """A description for an image without alt: its attachment's alt or title, else its file name."""
+        relative = self.media.upload_path(src) or ""
+        found = self.alts.get(VARIANT.sub("", relative))
+        if found:
+            return found
+        stem = re.sub(r"[-_]+", " ", VARIANT.sub("", src.split("?")[0].rsplit("/", 1)[-1]).rsplit(".", 1)[0])
+        return stem.strip() or "image"
 
     def _attachment_of(self, item: Item) -> Attachment:
         return Attachment(item.id, item.attachment_url, alt=html.unescape(item.meta.get("_wp_attachment_image_alt", "")),
@@ -57,7 +71,7 @@ class Converter:
         content, before_more = split_more(item.content)
         expander = Expander(self._attachment, self.children.get(item.id, []))
         try:
-            body, plain = to_markdown(prepare(expander.expand(content)), image=image, link=link)
+            body, plain = to_markdown(prepare(expander.expand(content)), image=image, link=link, alt=self.alt_of)
         except Exception as exc:  # noqa: BLE001 (one body never stops the import: its text is kept)
             body, plain = html.unescape(_TAGS.sub(" ", content)).strip() + "\n", 0
             notes.append(f"conversion impossible ({type(exc).__name__}), texte brut gardé")

@@ -19,10 +19,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bs4 import BeautifulSoup
 from comments.importers.autop import autop
 from markdownify import MarkdownConverter
 
-_LINE_START = re.compile(r"(?m)^([ \t]*)(#{1,6}(?=\s|$)|>|[-+*](?=\s)|\d{1,9}[.)](?=\s)|=+[ \t]*$|-+[ \t]*$)")
+# Python-Markdown reads "#word" at a line's start as a heading too (no space needed).
+_LINE_START = re.compile(r"(?m)^([ \t]*)(#|>|[-+*](?=\s)|\d{1,9}[.)](?=\s)|=+[ \t]*$|-+[ \t]*$)")
 _TAG_LIKE = re.compile(r"<(?=[A-Za-z/!?])")
 _ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
 _LINK_LIKE = re.compile(r"\](?=[(\[:])")
@@ -33,6 +35,7 @@ _NEEDS_BRACKETS = re.compile(r"[\s()<>]")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _MORE = re.compile(r"<!--\s*more\b.*?-->", re.I | re.S)
 _NEXTPAGE = re.compile(r"<!--\s*nextpage\s*-->", re.I)
+_HEADING = re.compile(r"h[1-6]\Z")
 _BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.S)
 
 Rewriter = Callable[[str], str | None]
@@ -45,12 +48,21 @@ def _target(url: str) -> str:
 class BodyConverter(MarkdownConverter):
     """markdownify with the project's rules (see the module's docstring)."""
 
-    def __init__(self, *, image: Callable[[str], str | None], link: Rewriter, **options):
+    def __init__(self, *, image: Callable[[str], str | None], link: Rewriter,
+                 alt: Callable[[str], str] = lambda src: "", **options):
         super().__init__(heading_style="atx", bullets="-", strong_em_symbol="*", table_infer_header=True,
                          sup_symbol="<sup>", sub_symbol="<sub>", escape_underscores=False,
                          code_language_callback=_code_language, **options)
-        self.image_target, self.link_target = image, link
+        self.image_target, self.link_target, self.alt_for = image, link, alt
         self.plain_links = 0  # images and frames turned into links
+
+    def convert(self, html):
+        soup = BeautifulSoup(html, "html.parser")
+        self.levels = heading_levels(soup)
+        return self.convert_soup(soup)
+
+    def convert_hN(self, n, el, text, parent_tags):  # noqa: N802 (markdownify's name)
+        return super().convert_hN(self.levels.get(id(el), n), el, text, parent_tags)
 
     def escape(self, text, parent_tags):
         if not text:
@@ -63,6 +75,9 @@ class BodyConverter(MarkdownConverter):
     def convert_p(self, el, text, parent_tags):
         return super().convert_p(el, _LINE_START.sub(r"\1\\\2", text), parent_tags)
 
+    def convert_dt(self, el, text, parent_tags):
+        return super().convert_dt(el, _LINE_START.sub(r"\1\\\2", text), parent_tags)
+
     def convert_a(self, el, text, parent_tags):
         href = el.get("href") or ""
         if href and "_noformat" not in parent_tags:
@@ -72,7 +87,8 @@ class BodyConverter(MarkdownConverter):
 
     def convert_img(self, el, text, parent_tags):
         src = (el.get("src") or "").strip()
-        alt = (el.get("alt") or "").replace("]", "\\]").strip()
+        # An empty alt is an image nobody can describe to a screen reader (and Pelican warns).
+        alt = ((el.get("alt") or "").strip() or self.alt_for(src)).replace("]", "\\]")
         title = (el.get("title") or "").replace('"', '\\"')
         target = self.image_target(src) if src else None
         if target is None:
@@ -124,6 +140,16 @@ class BodyConverter(MarkdownConverter):
 
     convert_s = convert_strike = convert_del
 
+    def convert_table(self, el, text, parent_tags):
+        # An empty header cell is a column nobody can name (axe): it gets a hidden name.
+        lines = text.strip().split("\n")
+        if lines and lines[0].startswith("|"):
+            cells = re.split(r"(?<!\\)\|", lines[0])[1:-1]
+            cells = [c if c.strip() else f' <span class="visually-hidden">Colonne {n}</span> '
+                     for n, c in enumerate(cells, start=1)]
+            lines[0] = "|" + "|".join(cells) + "|"
+        return "\n\n" + "\n".join(lines) + "\n\n"
+
     def convert_td(self, el, text, parent_tags):
         return super().convert_td(el, text.replace("|", "\\|"), parent_tags)
 
@@ -153,7 +179,23 @@ class BodyConverter(MarkdownConverter):
         else:
             bullet = "- "
         first, *rest = text.split("\n")
+        first = _LINE_START.sub(r"\1\\\2", first)
         return "\n".join([bullet + first, *(("    " + line) if line else "" for line in rest)]) + "\n"
+
+
+def heading_levels(soup) -> dict[int, int]:
+    """New levels for a body's headings: the first level is 2 (the page's title is the h1) and a
+    level never skips one (axe's heading-order), sections kept: id(element) -> level."""
+    levels: dict[int, int] = {}
+    stack: list[tuple[int, int]] = []  # (level in the source, new level)
+    for heading in soup.find_all(_HEADING):
+        level = int(heading.name[1])
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        new = min(6, stack[-1][1] + 1 if stack else 2)
+        stack.append((level, new))
+        levels[id(heading)] = new
+    return levels
 
 
 def _code_language(el) -> str | None:
@@ -180,9 +222,10 @@ def split_more(html: str) -> tuple[str, str | None]:
     return html[: match.start()] + html[match.end():], html[: match.start()]
 
 
-def to_markdown(html: str, *, image: Callable[[str], str | None], link: Rewriter) -> tuple[str, int]:
-    """(Markdown, how many images or frames became plain links)."""
-    converter = BodyConverter(image=image, link=link)
+def to_markdown(html: str, *, image: Callable[[str], str | None], link: Rewriter,
+                alt: Callable[[str], str] = lambda src: "") -> tuple[str, int]:
+    """(Markdown, how many images or frames became plain links); `alt(src)` describes an image without alt."""
+    converter = BodyConverter(image=image, link=link, alt=alt)
     text = converter.convert(html)
     text = "\n".join(line.rstrip() if not line.endswith("  ") else line for line in text.split("\n"))
     return _BLANK_LINES.sub("\n\n", text).strip("\n") + "\n", converter.plain_links

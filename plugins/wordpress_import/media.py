@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 _UPLOADS = re.compile(r"/wp-content/uploads/(.+)\Z")
 _DATED = re.compile(r"/(\d{4}/\d{2}/[^/]+\.\w+)\Z")
-_VARIANT = re.compile(r"-(?:\d+x\d+|scaled|rotated)(?=\.\w+\Z)")
+VARIANT = re.compile(r"-(?:\d+x\d+|scaled|rotated)(?=\.\w+\Z)")
 IMAGES = "images"  # under content/, a STATIC_PATHS folder
 
 
@@ -91,7 +91,7 @@ class Media:
     def _locate(self, relative: str) -> str | None:
         if self.uploads is None:
             return None
-        for candidate in (relative, _VARIANT.sub("", relative)):
+        for candidate in (relative, VARIANT.sub("", relative)):
             if (self.uploads / candidate).is_file():
                 return candidate
         return None
