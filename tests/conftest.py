@@ -96,3 +96,12 @@ def smtp():
     controller.start()
     yield controller, inbox
     controller.stop()
+
+
+@pytest.fixture(scope="session")
+def imported(tmp_path_factory):
+    """The WordPress Theme Unit Test export imported with `invoke wordpress.import` (uploads made
+    with Pillow) and built, once per session (tests/wordpress_import/fidelity.py)."""
+    from tests.wordpress_import.fidelity import import_and_build
+
+    return import_and_build(tmp_path_factory.mktemp("wordpress"))
