@@ -199,11 +199,24 @@ def comments_show(c, id, queue=None, content=None, settings=None):
     commands.show(ctx, id)
 
 
-@task(name="approve", help={"ids": "ids separated by commas: wp-1,wp-2", **_WHERE})
-def comments_approve(c, ids, queue=None, content=None, settings=None):
+@task(name="approve", help={"ids": "ids separated by commas: wp-1,wp-2",
+                            "parents": "also approve the pending comments these reply to (asked otherwise)",
+                            **_WHERE})
+def comments_approve(c, ids, parents=False, queue=None, content=None, settings=None):
     """Publish comments."""
+    from comments.moderation import actions
+
     commands, ctx = _moderation(queue, content, settings)
-    commands.approve(ctx, commands.split_ids(ids))
+    ids = commands.split_ids(ids)
+    offers = {} if parents else actions.parents_to_offer(ctx, ids)
+    for cid, chain in offers.items():
+        question = (f"{cid} répond à {', '.join(chain)}, encore en attente : sans lui, la réponse "
+                    "paraîtrait seule en tête du fil.")
+        if sys.stdin.isatty():
+            parents = parents or input(question + " L’approuver aussi ? [O/n] ").strip().lower()[:1] in ("", "o", "y")
+        else:
+            print(question + f" Pour l’approuver aussi : invoke comments.approve {cid} --parents")
+    actions.approve(ctx, ids, parents=parents)
 
 
 @task(name="reject", help={"ids": "ids separated by commas: wp-1,wp-2", **_WHERE})

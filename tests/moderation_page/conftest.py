@@ -74,3 +74,15 @@ def author(service) -> Iterator[Author]:
 
 def pending_ids(queue: Path) -> list[str]:
     return sorted(p.stem for p in (queue / "pending").glob("*.md"))
+
+
+def notify(port: int) -> dict:
+    return {"notify": {"host": "127.0.0.1", "port": port, "from": "blog@example.fr", "to": "lionel@example.fr"}}
+
+
+@pytest.fixture
+def mail_service(make_config, queue, smtp):  # noqa: F811
+    """The service with COMMENTS['notify'] on the test SMTP server: (server, inbox)."""
+    controller, inbox = smtp
+    with BackgroundServer(make_config(comments=notify(controller.port))) as server:
+        yield server, inbox

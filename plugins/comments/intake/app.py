@@ -157,7 +157,9 @@ def create_app(config: IntakeConfig) -> Starlette:
         shown = "approved" if state == APPROVED else "pending"
         task = None
         if state == "pending" and config.notify:
-            links = email_links(config.queue, service, comment.id)
+            # Without a known public address, the one this request reached (the proxy passes Host).
+            base = service if service.startswith(("http://", "https://")) else str(request.base_url).rstrip("/")
+            links = email_links(config.queue, base, comment.id)
             task = BackgroundTask(notify_pending, comment, sub.post, config.notify, mail_base, links)
         if wants_json(request):
             return JSONResponse({"status": shown, "message": MESSAGES[shown]}, status_code=202, background=task)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from invoke.exceptions import Exit
 
 from ..model import PENDING
-from .commands import Context, approve, reject, reply, show, spam
+from .commands import Context, reject, reply, show, spam
 from .display import NBSP
 
 PROMPT = f"[a]pprouver, [r]ejeter, [s]pam, r[é]pondre, [p]asser, [q]uitter{NBSP}? "
@@ -28,6 +28,9 @@ def _ask_reply(ask: Callable[[str], str]) -> str:
 
 def review(ctx: Context, ask: Callable[[str], str] = input) -> None:
     """Walk the pending queue, oldest first, one comment at a time."""
+    from .actions import approve as approve_with
+    from .actions import parents_to_offer
+
     queue = ctx.queue()
     with queue.lock():
         pending = [c.id for c in queue.list(PENDING)]
@@ -48,18 +51,23 @@ def review(ctx: Context, ask: Callable[[str], str] = input) -> None:
             ctx.say("Choix inconnu.")
         if action == "quit":
             break
-        if action == "approve":
-            approve(ctx, [cid])
-        elif action == "reject":
-            reject(ctx, [cid])
-        elif action == "spam":
-            spam(ctx, [cid])
-        elif action == "reply":
-            try:
+        try:
+            if action == "approve":
+                parents = parents_to_offer(ctx, [cid]).get(cid, [])
+                both = bool(parents) and ask(
+                    f"Il répond à {', '.join(parents)}, encore en attente{NBSP}: l’approuver aussi{NBSP}? "
+                    "[O/n] ").strip().lower()[:1] in ("", "o", "y")
+                approve_with(ctx, [cid], parents=both)
+            elif action == "reject":
+                reject(ctx, [cid])
+            elif action == "spam":
+                spam(ctx, [cid])
+            elif action == "reply":
                 reply(ctx, cid, _ask_reply(ask) or None)
-            except Exit as exc:
-                ctx.say(str(exc.message))
-                continue
+        except Exit as exc:
+            # A refused action (« article introuvable »…) is said, and the review goes on.
+            ctx.say(str(exc.message).strip())
+            continue
         done[action] += 1
     ctx.say(
         f"Revue terminée{NBSP}: {done['approve']} approuvé(s), {done['reject']} rejeté(s), "

@@ -76,7 +76,7 @@ def make_routes(web: Web) -> list[Route]:
         if not tokens.mark_used(web.queue_root, nonce):
             return unusable("Ce lien a déjà servi : il ne peut être utilisé qu’une fois.")
         parents = {cid} if fields.get("parents") == "1" else set()
-        error = await web.run(plan(action, [cid], parents, fields.get("text", "")))
+        error = await web.run(plan(action, [cid], parents, fields.get("text", "")), request)
         if error:
             return web.message("Action impossible", [error, "Le lien a servi : modérez ce commentaire depuis la "
                                                      "page de modération."], status=409)

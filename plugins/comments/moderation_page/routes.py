@@ -126,7 +126,7 @@ def make_routes(web: Web) -> list[Route]:
         if steps is None or not ids:
             web.set_flash(response, request, "error", "Aucun commentaire coché : rien n’a été changé.")
             return response
-        error = await web.run(steps)
+        error = await web.run(steps, request)
         if error:
             web.set_flash(response, request, "error", error)
         else:

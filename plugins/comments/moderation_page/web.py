@@ -22,6 +22,7 @@ from starlette.responses import HTMLResponse, Response
 
 from ..intake.config import IntakeConfig, origin_of
 from ..moderation.commands import Context
+from ..moderation.notices import service_base
 from ..moderation.queue import QueueError
 from ..moderation.signing import digest, secret_key, sign, unsign
 from ..store import CommentFileError
@@ -155,17 +156,21 @@ class Web:
         return {"kind": kind, "text": text} if kind in ("ok", "error") and isinstance(text, str) else None
 
     # --- moderation ------------------------------------------------------------------------
-    def context(self) -> Context:
+    def context(self, request: Request | None = None) -> Context:
         s = self.config.settings
-        return Context(content=Path(s["PATH"]), queue_root=self.queue_root, settings=dict(self.config.comments),
+        comments = dict(self.config.comments)
+        if request is not None and not service_base(comments, self.config.siteurl).startswith("http"):
+            # No public address configured: links in readers' e-mails use the one this request reached.
+            comments["service_url"] = str(request.base_url).rstrip("/")
+        return Context(content=Path(s["PATH"]), queue_root=self.queue_root, settings=comments,
                        author=s.get("AUTHOR") or "Auteur", timezone=s.get("TIMEZONE") or "UTC",
                        out=io.StringIO(), pelican=s, siteurl=self.config.siteurl)
 
-    async def run(self, steps: Callable[[Context], None]) -> str | None:
+    async def run(self, steps: Callable[[Context], None], request: Request | None = None) -> str | None:
         """Run moderation functions (the CLI's) in a thread; None, or the French reason of a refusal."""
         def call() -> str | None:
             try:
-                steps(self.context())
+                steps(self.context(request))
             except Exit as exc:
                 return str(exc.message or "").strip().removeprefix("Erreur\u00a0:").strip()
             except (QueueError, CommentFileError, KeyError) as exc:
