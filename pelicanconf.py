@@ -104,7 +104,7 @@ FEED_MAX_ITEMS = 20
 PLUGIN_PATHS = ["plugins"]
 # stable_sitemap dates the sitemap's index pages from the content, not the clock.
 PLUGINS = [
-    "french", "related_posts", "comments", "pelican.plugins.sitemap", "stable_sitemap",
+    "french", "template_cache", "related_posts", "comments", "pelican.plugins.sitemap", "stable_sitemap",
 ]
 
 SITEMAP = {

@@ -88,24 +88,16 @@ def preview(c, output=None):
 
 @task(help={"port": "port to listen on (default 8000)"})
 def livereload(c, port=CONFIG["port"]):
-    """Rebuild and reload the browser tab whenever a file changes; the comment form works (same origin)."""
+    """Rebuild on every save and reload the browser tab (tools/autoreload.py); the comment
+    form works (the comment service is forwarded on the same origin)."""
     from comments.intake.devserver import live_reload_server, start_service
 
-    def cached_build():
-        pelican_run("-s {settings_base} -e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true".format(**CONFIG))
+    from tools.autoreload import main as autoreload
 
-    cached_build()
-    server = live_reload_server(start_service(CONFIG["settings_base"]).url)
-    theme_path = SETTINGS["THEME"]
-    for glob in (
-        CONFIG["settings_base"],
-        f"{theme_path}/templates/**/*.html",
-        f"{theme_path}/static/**/*.css",
-        f"{theme_path}/static/**/*.js",
-        "{}/**/*.md".format(SETTINGS["PATH"]),
-    ):
-        server.watch(glob, cached_build)
-    server.serve(host=CONFIG["host"], port=int(port), root=CONFIG["deploy_path"])
+    service_url = start_service(CONFIG["settings_base"]).url
+    autoreload(["--host", CONFIG["host"], "--port", str(port), "-s", CONFIG["settings_base"],
+                *shlex.split(program.core.remainder)],
+               make_server=lambda watcher: live_reload_server(service_url, watcher=watcher))
 
 
 @task(help={

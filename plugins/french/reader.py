@@ -28,14 +28,20 @@ class FrenchMarkdownReader(BaseReader):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # Built at the first file: Pelican makes a reader per extension and generator.
+        self._file_md: Markdown | None = None
+        self._field_md: Markdown | None = None
+
+    def _markdown(self, meta: bool) -> Markdown:
         config = dict(self.settings["MARKDOWN"])
         extensions = list(config.get("extensions") or [])
         extensions += [name for name in config.get("extension_configs") or {} if name not in extensions]
-        self._file_md = Markdown(**{**config, "extensions": [*extensions, "markdown.extensions.meta"]})
         # The fields are converted without `meta`, as Pelican does.
-        self._field_md = Markdown(**{**config, "extensions": extensions})
+        return Markdown(**{**config, "extensions": [*extensions, "markdown.extensions.meta"] if meta else extensions})
 
     def read(self, source_path: str) -> tuple[str, dict]:
+        if self._file_md is None:
+            self._file_md = self._markdown(meta=True)
         md = self._file_md.reset()
         with pelican_open(source_path) as text:
             content = md.convert(text)
@@ -49,6 +55,8 @@ class FrenchMarkdownReader(BaseReader):
         for name, value in meta.items():
             name = name.lower()
             if name in formatted_fields:
+                if self._field_md is None:
+                    self._field_md = self._markdown(meta=False)
                 formatted = self._field_md.reset().convert("\n".join(value))
                 output[name] = self.process_metadata(name, formatted)
             elif not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True):

@@ -44,8 +44,9 @@ def start_service(settings_file: str) -> BackgroundServer:
     return BackgroundServer(load_config(settings_file)).__enter__()
 
 
-def live_reload_server(service_url: str):
-    """A livereload.Server that forwards the service's paths to `service_url` (same origin)."""
+def live_reload_server(service_url: str, watcher=None):
+    """A livereload.Server that forwards the service's paths to `service_url` (same origin);
+    `watcher`: livereload's, or the rebuild loop's (tools/autoreload.py)."""
     from livereload import Server
     from tornado import httpclient, web
 
@@ -72,4 +73,4 @@ def live_reload_server(service_url: str):
         def get_web_handlers(self, script):
             return [(SERVICE_PATHS, Forward), *super().get_web_handlers(script)]
 
-    return LiveReloadServer()
+    return LiveReloadServer(watcher=watcher)

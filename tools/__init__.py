@@ -1,0 +1,1 @@
+"""Developer tools beside the build: the author's rebuild loop (autoreload.py)."""
