@@ -67,7 +67,7 @@ class GitSite:
 
 def make_git_site(tmp_path: Path, settings: str = "") -> GitSite:
     """A bare remote and a seed clone holding a tiny site: two articles, one published comment,
-    the project's settings files and theme (symlinked plugins), `siteconf.py` with `settings`."""
+    the project’s settings files and theme (symlinked plugins, theme and tools), `siteconf.py` with `settings`."""
     remote = tmp_path / "remote.git"
     git(tmp_path, "init", "--quiet", "--bare", "--initial-branch=main", str(remote))
     seed = tmp_path / "seed"
@@ -82,7 +82,7 @@ def make_git_site(tmp_path: Path, settings: str = "") -> GitSite:
     (seed / "content" / "comments" / "media-social" / "wp-11.md").write_text(PUBLISHED, encoding="utf-8")
     for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
         (seed / name).write_text((ROOT / name).read_text(encoding="utf-8"), encoding="utf-8")
-    for name in ("plugins", "theme"):
+    for name in ("plugins", "theme", "tools"):
         (seed / name).symlink_to(ROOT / name)
     (seed / ".gitignore").write_text("/output/\n/cache/\n/moderation/\n__pycache__/\n", encoding="utf-8")
     (seed / "siteconf.py").write_text(
