@@ -17,6 +17,9 @@ from markdown import Markdown
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, BaseReader, MarkdownReader
 from pelican.utils import pelican_open
 
+from .checks import metadata_line
+from .dates import AuthorDateError, author_date
+
 logger = logging.getLogger(__name__)
 
 
@@ -54,6 +57,8 @@ class FrenchMarkdownReader(BaseReader):
         output = {}
         for name, value in meta.items():
             name = name.lower()
+            if name in ("date", "modified"):
+                value = [self._author_date(name, item, source_path) for item in value]
             if name in formatted_fields:
                 if self._field_md is None:
                     self._field_md = self._markdown(meta=False)
@@ -68,6 +73,20 @@ class FrenchMarkdownReader(BaseReader):
             else:
                 output[name] = self.process_metadata(name, value[0])
         return output
+
+
+    @staticmethod
+    def _author_date(name: str, value: str, source_path: str) -> str:
+        """Day first, or refused with a French message naming the file and line (the
+        article is then not built, and `--fatal errors` stops the build)."""
+        try:
+            return author_date(value)
+        except AuthorDateError as exc:
+            line = metadata_line(source_path, name)
+            where = f"{source_path}:{line}" if line else source_path
+            message = f"{where}\u00a0: champ «\u202f{name.capitalize()}\u202f»\u00a0: {exc}"
+            logger.error("%s", message)  # the author's line; Pelican then skips the file
+            raise AuthorDateError(message) from None
 
 
 def use_french_reader(readers: Any) -> None:
