@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import ROOT, extras
+from . import ROOT, bodies_bench, extras
 from .builds import clear, project_build, stock_build
 from .corpus import generate
 from .loop import author_loop
@@ -149,6 +149,8 @@ def run_bench(plan: Plan, *, output: Path | None = RESULTS, log=print) -> dict:
         imported["within_targets"] = {k: imported[k] <= v for k, v in IMPORT_TARGETS.items()}
     result["import"] = imported
     result["intake"] = extras.intake(plan.quick)
+    log("Corps de commentaires : entrées pathologiques de CommonMark, corps longs…")
+    result["bodies"] = extras._guarded("le rendu des corps", lambda: bodies_bench.bodies(plan.quick))
     result["total_seconds"] = time.perf_counter() - started
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -218,6 +220,9 @@ def table(result: dict) -> str:
                                  ("réception", "intake", _intake_lines)):
         piece = result[key]
         lines += lines_of(piece) if piece["status"] == "ok" else [f"{label} : indisponible ({piece['reason']})"]
+    bodies = result["bodies"]
+    lines += [""] + (bodies_bench.lines(bodies, fr) if bodies["status"] == "ok"
+                     else [f"corps de commentaires : indisponible ({bodies['reason']})"])
     return "\n".join(lines)
 
 
@@ -260,6 +265,9 @@ def missed_targets(result: dict) -> list[str]:
     missed = [f"construction {key}" for key, ok in result["builds"]["within_targets"].items() if not ok]
     for piece in ("loop", "import", "intake"):
         missed += [f"{piece} {key}" for key, ok in result.get(piece, {}).get("within_targets", {}).items() if not ok]
+    bodies = result.get("bodies", {})
+    if bodies.get("status") == "ok" and bodies["within_target"] < bodies["count"]:
+        missed.append(f"corps ≤ {fr(bodies['target_ms'], 0)} ms ({bodies['count'] - bodies['within_target']} entrées)")
     return missed
 
 

@@ -1,6 +1,7 @@
 """Comment bodies to safe HTML, as DESIGN.md "Sanitisation" says.
 
-Markdown (or imported HTML) -> HTML -> nh3 pre-pass dropping dangerous
+Markdown (CommonMark through markdown-it-py: linear time on any input, raw
+HTML off, so a reader's `<b>` is text) or imported HTML -> HTML -> nh3 pre-pass dropping dangerous
 elements with their content -> bleach Cleaner (allowlist + linkify) -> nh3
 with the same allowlist as the final guard (bleach is end-of-life).
 """
@@ -14,7 +15,7 @@ from importlib.metadata import version
 
 from .urls import normalise_href, strip_controls
 
-# bleach (with html5lib), lxml, nh3 and this Markdown are imported where they
+# bleach (with html5lib), lxml, nh3 and markdown-it-py are imported where they
 # are used, not here: a build whose bodies all come from the cache never loads
 # them (~13 MB less), and the worker process that sanitises loads them itself.
 
@@ -36,12 +37,20 @@ DROP_WITH_CONTENT = frozenset(
      "title", "xmp", "noembed", "noframes", "frameset", "frame", "head", "select", "option", "applet"]
 )
 # Bumped when the pipeline's output changes, so cached results are not reused.
-PIPELINE_VERSION = f"6;bleach={version('bleach')};nh3={version('nh3')};markdown={version('markdown')}"
+PIPELINE_VERSION = f"7;bleach={version('bleach')};nh3={version('nh3')};markdown-it-py={version('markdown-it-py')}"
+# CommonMark, readers' newlines kept as line breaks (as Python-Markdown's nl2br did), no raw HTML:
+# a form comment's markup is shown as text. Nesting past maxNesting stays text, so a body
+# of 3,000 "> " is never 3,000 nested quotes (HTML parsers stop at a few hundred).
+MARKDOWN_OPTIONS = {"html": False, "breaks": True, "xhtmlOut": False, "linkify": False, "maxNesting": 20}
 
 # Block elements, and the elements that may hold only phrasing content.
 BLOCKS = frozenset({"p", "ul", "ol", "blockquote", "pre"})
 PHRASING_ONLY = frozenset({"p", "pre", "a", "em", "strong", "b", "i", "code", "q", "cite", "abbr", "s"})
 _BLOCK_RE = re.compile(r"<(p|div|br|ul|ol|li|pre|blockquote|h[1-6]|table|hr)\b", re.I)
+
+
+class TooDeep(ValueError):
+    """A Markdown body nested deeper than the parser keeps (the build shows it as text)."""
 
 
 def _allowed_attribute(tag: str, name: str, value: str) -> bool:
@@ -105,14 +114,12 @@ class Sanitiser:
 
     def __init__(self) -> None:
         import bleach
-        import markdown
         import nh3
         from bleach.linkifier import LinkifyFilter
+        from markdown_it import MarkdownIt
 
-        # Raw HTML is allowed in Markdown and cleaned afterwards; no extension can emit ids.
-        self._md = markdown.Markdown(
-            extensions=["fenced_code", "nl2br", "sane_lists"], output_format="html"
-        )
+        # Bare URLs are linked by bleach below, as in imported HTML; nothing here emits ids.
+        self._md = MarkdownIt("commonmark", MARKDOWN_OPTIONS)
         self._drop = nh3.Cleaner(
             # Keep a wide set here: this pass only removes dangerous elements and their content;
             # bleach does the allowlisting.
@@ -139,9 +146,13 @@ class Sanitiser:
         )
 
     def markdown(self, body: str) -> str:
-        """Markdown -> (unsanitised) HTML, through the one reused instance."""
-        self._md.reset()
-        return self._md.convert(body)
+        """Markdown -> (unsanitised) HTML, through the one reused parser. Raises
+        TooDeep where markdown-it would silently drop the text nested past its limit."""
+        env: dict = {}
+        tokens = self._md.parse(body, env)
+        if any(token.level >= MARKDOWN_OPTIONS["maxNesting"] - 1 for token in tokens):
+            raise TooDeep("listes ou citations imbriquées trop profondément")
+        return self._md.renderer.render(tokens, self._md.options, env)
 
     def _allowlist(self, html: str) -> str:
         # Structure fixed before linkify too: a <pre> unwrapped only afterwards would leave

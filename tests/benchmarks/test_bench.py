@@ -67,15 +67,20 @@ def test_the_quick_bench_runs_and_reports_every_piece(tmp_path, capsys):
     else:
         assert tree["reason"]
     # Every piece exists: "indisponible" here would be a broken bench.
-    for key in ("related", "import", "intake"):
+    for key in ("related", "import", "intake", "bodies"):
         assert result[key]["status"] == "ok", result[key]
+    # Every pathological input of CommonMark and ordinary prose, timed at three sizes, beside the old pipeline.
+    rows = result["bodies"]["rows"]
+    assert len(rows) == 26 and rows[0]["name"] == "prose ordinaire"
+    assert all(len(row["sizes"]) == 3 and all(positive(s["ms"]) for s in row["sizes"]) for row in rows)
+    assert all(row["old"]["status"] in ("ok", "timeout", "RecursionError") for row in rows)
     for row in result["related"]["sizes"]:
         assert positive(row["cold_seconds"]) and positive(row["warm_seconds"])
     assert positive(result["import"]["seconds"]) and positive(result["import"]["peak_rss_mb"])
     assert positive(result["intake"]["accepted_per_second"])
     printed = capsys.readouterr().out
     for label in ("Pelican d’origine", "projet, à froid", "projet, à chaud", "articles liés",
-                  "import WordPress", "réception"):
+                  "import WordPress", "réception", "corps de commentaires", "nested brackets"):
         assert label in printed
 
 

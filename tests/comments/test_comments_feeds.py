@@ -65,7 +65,9 @@ def test_feeds_parse_and_carry_the_required_atom_elements(mini_site):
     assert by_id["comment-wp-11"].find(THR + "in-reply-to") is None
     assert by_id["comment-orph"].find(THR + "in-reply-to") is None  # its parent is not published
     content = by_id["comment-wp-11"].find(ATOM + "content").text
-    assert "<strong>gras</strong>" in content and "script" not in content and "alert" not in content
+    # A form comment's markup is text (raw HTML off): shown escaped, never an element.
+    assert "<strong>gras</strong>" in content and "<script" not in content
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in content
     assert by_id["comment-wp-11"].find(f"{ATOM}author/{ATOM}name").text == "Xavier"
 
     article = etree.fromstring(article_atom.read_bytes())
