@@ -2,7 +2,8 @@
 
 The scoring core (`related_posts.scoring.compute_related`) knows nothing of
 Pelican; `plugin.link_related` feeds it the published articles once per build,
-at `article_generator_finalized`, and sets `article.related_posts`; the
+at `all_generators_finalized` (every page is known, so the articles' HTML, read
+through the public `content`, has its links resolved), and sets `article.related_posts`; the
 `related_excerpt` filter (excerpt.py) gives the words shown under each title.
 Settings: one dict, RELATED_POSTS (see `related_posts.settings.DEFAULTS`).
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 from pelican import signals
 
 from .excerpt import add_filter, forget
-from .plugin import link_related
+from .plugin import on_all_generators
 from .scoring import Doc, compute_related
 
 __all__ = ["Doc", "compute_related", "register"]
@@ -21,4 +22,4 @@ __all__ = ["Doc", "compute_related", "register"]
 def register() -> None:
     signals.initialized.connect(add_filter)
     signals.article_generator_init.connect(forget)
-    signals.article_generator_finalized.connect(link_related)
+    signals.all_generators_finalized.connect(on_all_generators)

@@ -9,6 +9,7 @@ from typing import Any
 
 from french.checks import metadata_line
 from french.contents import content_objects
+from pelican.generators import ArticlesGenerator
 
 from .cache import load_terms, save_terms
 from .scoring import Doc, TermCounts, compute_related, term_counts, text_key
@@ -29,7 +30,7 @@ def _to_doc(article: Any, cache: dict[str, TermCounts], analyzer: Analyzer) -> D
     `cache`, unless the cache has it already (keyed by a digest of the HTML):
     no Doc holds a text, so 1,000 texts (~10 MB) are never alive at once."""
     title = getattr(article, "title", "") or ""
-    content = getattr(article, "_content", "") or ""
+    content = article.content or ""
     key = text_key(f"{title}\0{content}")
     if key not in cache:
         cache[key] = term_counts(analyzer.terms(f"{html_to_text(title)}\n{html_to_text(content)}"))
@@ -71,8 +72,15 @@ def _override(article: Any, by_slug: dict[str, Any], base: str) -> list[Any] | N
     return chosen
 
 
+def on_all_generators(generators: list) -> None:
+    """all_generators_finalized: the articles generators' articles get their related posts."""
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            link_related(generator)
+
+
 def link_related(generator: Any) -> None:
-    """article_generator_finalized: set `related_posts` on every article."""
+    """Set `related_posts` on every article of `generator`."""
     conf, errors = check_settings(generator.settings.get("RELATED_POSTS"))
     for message in errors:
         logger.error(message)
