@@ -58,8 +58,9 @@ class WordPressImporter(Importer):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.author_ids: set[str] = set()  # WordPress user ids of the blog's authors
-        self.author_names: set[str] = set()  # their logins and display names, casefolded
+        # WordPress user ids of the blog's authors, from <wp:author>: the only source of the author
+        # badge (a reader's account commenting under an author's name never gets it).
+        self.author_ids: set[str] = set()
         self.zone = ZoneInfo(self.timezone)
         self.export_date: datetime | None = None  # the channel's pubDate
 
@@ -95,10 +96,6 @@ class WordPressImporter(Importer):
         author_id = text(element, "wp:author_id").strip()
         if author_id and author_id != "0":
             self.author_ids.add(author_id)
-        for tag in ("wp:author_login", "wp:author_display_name"):
-            name = clean_name(text(element, tag), entities=True).casefold()
-            if name != "anonyme":
-                self.author_names.add(name)
 
     def _record(self, node: Element, post: PostRef, line: int | None) -> Record:
         # One bad comment never refuses the export: it is skipped or repaired, with a reason.
@@ -127,11 +124,6 @@ class WordPressImporter(Importer):
             state, reason = SKIP, f"type de commentaire « {ctype[:40]} » non importé"
         author = clean_name(text(node, "wp:comment_author"), entities=True)
         user_id = text(node, "wp:comment_user_id").strip()
-        # A registered user writing under an author's name teaches us that author's id.
-        if user_id not in ("", "0") and (
-            author.casefold() in self.author_names or author.casefold() == post.author_login.casefold()
-        ):
-            self.author_ids.add(user_id)
         try:
             body = check_body(self, autop(text(node, "wp:comment_content")), line, cid)
         except ImportFileError:
@@ -165,7 +157,7 @@ class WordPressImporter(Importer):
         return value.astimezone(self.zone)
 
     def settled(self, record: Record) -> bool:
-        # A user id not (yet) known as an author's may be taught by a later comment.
+        # A user id not (yet) known as an author's may be named by a later <wp:author>.
         return record.user_id in ("", "0") or record.user_id in self.author_ids
 
     def resolve(self, record: Record) -> Record:
