@@ -8,6 +8,7 @@ number is ever invented.
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import traceback
@@ -83,3 +84,18 @@ def intake(quick: bool) -> dict:
                 **{k: v for k, v in result.items() if k != "accepted_per_second"}}
 
     return _guarded("intake_bench", work)
+
+
+def publication(quick: bool) -> dict:
+    """benchmarks.publication_bench: approval -> commit pushed, and one server: approval -> page."""
+    def work() -> dict:
+        from .publication_bench import approval_to_push, one_server
+
+        push = _guarded("approbation → commit", lambda: approval_to_push(
+            rounds=3 if quick else 10, cli_rounds=1 if quick else 3))
+        page = _guarded("un serveur", lambda: one_server(30 if quick else 1000, 120 if quick else 5000,
+                                                          rounds=1 if quick else 3))
+        # Wall-clock figures: the machine's load says how to read them.
+        return {"status": "ok", "push": push, "page": page, "load_average": os.getloadavg()[0]}
+
+    return _guarded("publication_bench", work)

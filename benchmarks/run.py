@@ -151,6 +151,8 @@ def run_bench(plan: Plan, *, output: Path | None = RESULTS, log=print) -> dict:
     result["intake"] = extras.intake(plan.quick)
     log("Corps de commentaires : entrées pathologiques de CommonMark, corps longs…")
     result["bodies"] = extras._guarded("le rendu des corps", lambda: bodies_bench.bodies(plan.quick))
+    log("Publication des commentaires (git, un serveur)…")
+    result["publication"] = extras.publication(plan.quick)
     result["total_seconds"] = time.perf_counter() - started
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -223,6 +225,13 @@ def table(result: dict) -> str:
     bodies = result["bodies"]
     lines += [""] + (bodies_bench.lines(bodies, fr) if bodies["status"] == "ok"
                      else [f"corps de commentaires : indisponible ({bodies['reason']})"])
+    publication = result.get("publication") or {}
+    if publication.get("status") == "ok":
+        from .publication_bench import lines as publication_lines
+
+        lines += publication_lines(publication["push"], publication["page"])
+    elif publication:
+        lines.append(f"publication : indisponible ({publication['reason']})")
     return "\n".join(lines)
 
 
@@ -268,6 +277,12 @@ def missed_targets(result: dict) -> list[str]:
     bodies = result.get("bodies", {})
     if bodies.get("status") == "ok" and bodies["within_target"] < bodies["count"]:
         missed.append(f"corps ≤ {fr(bodies['target_ms'], 0)} ms ({bodies['count'] - bodies['within_target']} entrées)")
+    publication = result.get("publication") or {}
+    if publication.get("status") == "ok":
+        if publication["push"].get("within_target") is False:
+            missed.append("publication approbation → commit")
+        if publication["page"].get("status") == "ok" and publication["page"]["corpus"].get("within_target") is False:
+            missed.append("publication un serveur")
     return missed
 
 

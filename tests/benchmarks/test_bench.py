@@ -51,7 +51,15 @@ def test_the_quick_bench_runs_and_reports_every_piece(tmp_path, capsys):
     code = run.main(["--quick", "--posts", "6", "--comments", "20", "--rounds", "1", "--output", str(output)])
     assert code == 0
     result = json.loads(output.read_text(encoding="utf-8"))
-    assert set(result) >= {"machine", "plan", "builds", "related", "import", "intake", "total_seconds"}
+    assert set(result) >= {"machine", "plan", "builds", "related", "import", "intake", "publication",
+                           "total_seconds"}
+    publication = result["publication"]
+    assert publication["status"] == "ok", publication
+    assert publication["push"]["status"] == "ok" and positive(publication["push"]["median_seconds"])
+    assert positive(publication["push"]["cli_median_seconds"])
+    page = publication["page"]
+    assert page["status"] == "ok" and positive(page["corpus"]["median_seconds"]) and positive(page["real"]["median_seconds"])
+    assert page["real"]["posts"] >= 8
     assert positive(result["machine"]["cpu_count"])
     builds = result["builds"]
     assert builds["corpus"]["posts"] == 6 and builds["corpus"]["comments"] == 20
@@ -80,7 +88,8 @@ def test_the_quick_bench_runs_and_reports_every_piece(tmp_path, capsys):
     assert positive(result["intake"]["accepted_per_second"])
     printed = capsys.readouterr().out
     for label in ("Pelican d’origine", "projet, à froid", "projet, à chaud", "articles liés",
-                  "import WordPress", "réception", "corps de commentaires", "nested brackets"):
+                  "import WordPress", "réception", "corps de commentaires", "nested brackets",
+                  "approbation → commit poussé", "un serveur, approbation"):
         assert label in printed
 
 

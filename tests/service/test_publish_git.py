@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import logging
+import os
+import subprocess
 from datetime import UTC, datetime
 
 import pytest
@@ -112,3 +114,24 @@ def test_without_git_nothing_is_committed(tmp_path):
 def test_bad_git_settings_are_refused(value):
     with pytest.raises(ValueError, match=r"COMMENTS\['git'\]"):
         merge_settings({"git": value})
+
+
+def test_reconcile_clears_what_a_killed_git_left(site):
+    """A stale index.lock and a rebase stopped half-way (a kill during a pull) are cleared at start,
+    and the comment file written before the kill is committed and pushed."""
+    remote, clone, ctx = site
+    pending(ctx, "c-000000000006")
+    commands.approve(ctx, ["c-000000000006"])
+    stray = clone / "content" / "comments" / "media-social" / "c-000000000007.md"
+    stray.write_text("id: c-000000000007\nauthor: Léa\ndate: 2026-12-01T10:00:00+01:00\n\nÉcrit, pas commité.\n")
+    subprocess.run(["git", "rebase", "-i", "HEAD~1"], cwd=clone, check=True, capture_output=True,
+                   env={**os.environ, "GIT_SEQUENCE_EDITOR": "sed -i 1ibreak"})
+    assert (clone / ".git" / "rebase-merge").is_dir()
+    (clone / ".git" / "index.lock").write_text("")
+    repo = Repo.find(ctx.content / "comments", GitSettings(**GIT), "Lionel Boscher")
+    repo.sync()
+    assert not (clone / ".git" / "rebase-merge").exists() and not (clone / ".git" / "index.lock").exists()
+    subjects = [line.split(" ", 1)[1] for line in remote.remote_log()[:2]]
+    assert subjects == ["Publish comment c-000000000007 on media-social",
+                        "Publish comment c-000000000006 on media-social"]
+    assert git(clone, "status", "--porcelain").strip() == ""

@@ -84,6 +84,11 @@ class Catalog:
         self.refresh()
         return self._posts.get(slug)
 
+    def posts(self) -> list[Post]:
+        """Every commentable post, by slug."""
+        self.refresh()
+        return sorted(self._posts.values(), key=lambda post: post.slug)
+
     def has_comment(self, slug: str, comment_id: str) -> bool:
         self.refresh()
         entry = self._ids.get(slug)
