@@ -4,8 +4,9 @@ With COMMENTS['rebuild'], a background thread watches the receiver's catalog
 (the posts and the published comment ids, re-read cheaply from the content
 folder) and, once it changed and stayed unchanged for `debounce` seconds,
 runs one Pelican build at a time with the service's own settings file into
-`<OUTPUT_PATH>.building`, then swaps it into place with two renames, so the
-web server never serves a half-written page. Whatever made the change (an
+`<OUTPUT_PATH>.building`, then swaps it into place with two renames (the old
+site is deleted in the background), so the web server never serves a
+half-written page. Whatever made the change (an
 approval in the service, the CLI in another process, a git pull) is seen the
 same way. A failed build keeps the previous site and is shown by GET /health.
 """
@@ -73,9 +74,9 @@ class Rebuilder:
     def _build(self, generation: int) -> None:
         started = time.monotonic()
         building = self.output.with_name(self.output.name + ".building")
-        old = self.output.with_name(self.output.name + ".old")
-        for leftover in (building, old):
+        for leftover in (building, *self.output.parent.glob(self.output.name + ".old-*")):
             shutil.rmtree(leftover, ignore_errors=True)
+        old = self.output.with_name(f"{self.output.name}.old-{self.builds}")
         command = [sys.executable, "-m", "pelican", "--quiet", "-s", str(self.settings_file), "-o", str(building)]
         done = subprocess.run(command, cwd=self.settings_file.parent, capture_output=True, text=True)
         self._built = generation  # a failing content is not rebuilt in a loop: the next change retries
@@ -87,7 +88,8 @@ class Rebuilder:
         if self.output.exists():
             os.rename(self.output, old)
         os.rename(building, self.output)
-        shutil.rmtree(old, ignore_errors=True)
+        # Deleting thousands of folders takes seconds: off the way of the next build.
+        threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True}, daemon=True).start()
         self.seconds = round(time.monotonic() - started, 2)
         self.last_build = datetime.now(UTC).replace(microsecond=0).isoformat()
         self.builds += 1

@@ -85,8 +85,9 @@ def _commit(queue: Queue, comment: Comment, settings: GitSettings, author: str) 
     try:
         repo = Repo.find(queue.store, settings, author)
         with repo.lock():
-            if repo.dirty():
-                raise DirtyTree(repo.dirty())
+            dirty = repo.dirty()
+            if dirty:
+                raise DirtyTree(dirty)
             repo.commit([comment.path], commit_message(comment.path))
         crash_point("after-commit")
         return repo
