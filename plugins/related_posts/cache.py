@@ -81,3 +81,41 @@ def save_terms(path: Path | None, conf: Mapping[str, Any], entries: Terms, *, ch
         logger.info("Cache des articles liés non écrit (%s) : %s", path, exc)
         if tmp:
             Path(tmp).unlink(missing_ok=True)
+
+
+RESULT_NAME = "related-posts-result.pickle"
+
+
+def load_result(settings: Mapping[str, Any], conf: Mapping[str, Any], key: str) -> dict[str, list[str]] | None:
+    """The lists computed by the last build, when its inputs had the digest `key`."""
+    folder = settings.get("CACHE_PATH")
+    if not folder or not settings.get("LOAD_CONTENT_CACHE", True):
+        return None
+    try:
+        with (Path(folder) / RESULT_NAME).open("rb") as handle:
+            data = pickle.load(handle)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
+        return None
+    if isinstance(data, dict) and data.get("version") == cache_version(conf) and data.get("key") == key:
+        return data.get("result")
+    return None
+
+
+def save_result(settings: Mapping[str, Any], conf: Mapping[str, Any], key: str,
+                result: dict[str, list[str]]) -> None:
+    """Keep this build's lists for the next build with the same inputs."""
+    folder = settings.get("CACHE_PATH")
+    if not folder:
+        return
+    path, tmp = Path(folder) / RESULT_NAME, None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump({"version": cache_version(conf), "key": key, "result": result}, handle,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError as exc:
+        logger.info("Cache des articles liés non écrit (%s) : %s", path, exc)
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)

@@ -11,7 +11,7 @@ from french.checks import metadata_line
 from french.contents import content_objects
 from pelican.generators import ArticlesGenerator
 
-from .cache import load_terms, save_terms
+from .cache import load_result, load_terms, save_result, save_terms
 from .scoring import Doc, TermCounts, compute_related, term_counts, text_key
 from .settings import check_settings
 from .text import Analyzer, html_to_text
@@ -95,7 +95,14 @@ def link_related(generator: Any) -> None:
     analyzer = Analyzer(conf["min_word_length"])
     docs = [_to_doc(a, cache, analyzer) for a in pool]
     del analyzer
-    related = compute_related(docs, conf, terms_cache=cache)
+    # The lists depend only on the settings and on each doc's fields and text digest:
+    # when none changed since the last build, its lists are reused as they are.
+    inputs = text_key(repr((sorted(conf.items()), [
+        (d.slug, d.lang, d.date.isoformat(), d.tags, d.category, d.key) for d in docs])))
+    related = load_result(generator.settings, conf, inputs)
+    if related is None:
+        related = compute_related(docs, conf, terms_cache=cache)
+        save_result(generator.settings, conf, inputs, related)
     # Keep the cache to the texts of this build.
     used = {doc.key: cache[doc.key] for doc in docs}
     save_terms(cache_file, conf, used, changed=used.keys() != loaded)

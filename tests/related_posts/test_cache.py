@@ -6,7 +6,7 @@ from __future__ import annotations
 import pickle
 from datetime import UTC, datetime, timedelta
 
-from related_posts.cache import CACHE_NAME, load_terms, save_terms
+from related_posts.cache import CACHE_NAME, RESULT_NAME, load_terms, save_terms
 from related_posts.scoring import Doc, compute_related, text_key
 from related_posts.settings import DEFAULTS
 
@@ -67,3 +67,27 @@ def test_warm_build_shows_the_same_related_posts(mini_content, tmp_path):
         assert (first.found, first.links) == (second.found, second.links), page
         shown += bool(first.links)
     assert shown >= 5
+
+
+def test_a_warm_build_reuses_the_lists_until_an_input_changes(mini_content, tmp_path):
+    cache = tmp_path / "cache"
+    run_pelican(mini_content, tmp_path / "one", overrides={"CACHE_PATH": str(cache)})
+    stored = pickle.loads((cache / RESULT_NAME).read_bytes())
+    assert any(stored["result"].values())
+    # A marker in the stored lists shows whether the next build reused them.
+    sources = {p: p.read_text("utf-8") for p in (mini_content / "articles").glob("*.md")}
+    slug = next(slug for slug, chosen in stored["result"].items()
+                if chosen and any(f"Slug: {slug}\n" in text and "\nTags: " in text for text in sources.values()))
+    other = next(s for s in stored["result"] if s != slug and s not in stored["result"][slug])
+    stored["result"][slug] = [other]
+    (cache / RESULT_NAME).write_bytes(pickle.dumps(stored))
+    run_pelican(mini_content, tmp_path / "two", overrides={"CACHE_PATH": str(cache)})
+    page = next((tmp_path / "two").rglob(f"{slug}/index.html"))
+    assert [link.rstrip("/").rsplit("/", 1)[-1] for link in related_of(page).links] == [other]
+    # A changed tag is a new input: the lists are computed again.
+    source = next(p for p, text in sources.items() if f"Slug: {slug}\n" in text)
+    source.write_text(sources[source].replace("\nTags: ", "\nTags: Nouveau, ", 1), encoding="utf-8")
+    run_pelican(mini_content, tmp_path / "three", overrides={"CACHE_PATH": str(cache)})
+    page = next((tmp_path / "three").rglob(f"{slug}/index.html"))
+    links = [link.rstrip("/").rsplit("/", 1)[-1] for link in related_of(page).links]
+    assert links and links != [other]
