@@ -73,6 +73,29 @@ def _time_import(comments: int) -> dict:
             "peak_rss_mb": measure.peak_rss_mb}
 
 
+def wordpress_blog(posts: int, comments: int) -> dict:
+    """Generate a whole blog's export (benchmarks.wxr.write_blog: posts with bodies, comments, an
+    uploads folder), then time `invoke wordpress.import --uploads` into a scratch site, in a subprocess."""
+    return _guarded("import du blog WordPress", lambda: _time_blog(posts, comments))
+
+
+def _time_blog(posts: int, comments: int) -> dict:
+    from .wxr import write_blog
+
+    with tempfile.TemporaryDirectory(prefix="bench-blog-") as tmp:
+        work = Path(tmp)
+        export = write_blog(work / "export.xml", work / "uploads", posts, comments)
+        content, queue = work / "content", work / "moderation"
+        measure = run_measured(
+            [sys.executable, "-m", "invoke", "wordpress.import", str(export), "--uploads", str(work / "uploads"),
+             "--content", str(content), "--queue", str(queue)],
+            cwd=ROOT,
+        )
+        articles = sum(1 for _ in (content / "articles").glob("*.md"))
+    return {"status": "ok", "posts": posts, "comments": comments, "articles_written": articles,
+            "seconds": measure.seconds, "cpu_seconds": measure.cpu_seconds, "peak_rss_mb": measure.peak_rss_mb}
+
+
 def intake(quick: bool) -> dict:
     """benchmarks.intake_bench.run(quick=...) -> accepted submissions per second."""
     def work() -> dict:

@@ -33,6 +33,8 @@ TARGETS = {"cold": 1.5, "warm": 1.0, "memory": 1.5}
 IMPORT_TARGETS = {"seconds": 15.0, "peak_rss_mb": 300.0}
 # The author's loop (save -> rewritten page, seconds): the project's content; the corpus at 1,000 posts.
 LOOP_TARGETS = {"project": 0.5, "corpus": 1.5}
+# The whole blog (`invoke wordpress.import`): 1,000 posts and 20,000 comments.
+BLOG_TARGETS = {"seconds": 20.0, "peak_rss_mb": 300.0}
 
 
 @dataclass
@@ -44,13 +46,15 @@ class Plan:
     related_repeat: int
     import_comments: int
     quick: bool
+    blog_posts: int = 1000
+    blog_comments: int = 20_000
     seed: int = 1
 
 
 FULL = Plan(posts=1000, comments=5000, rounds=3, related_sizes=(1000, 5000), related_repeat=3,
             import_comments=50_000, quick=False)
 QUICK = Plan(posts=30, comments=120, rounds=3, related_sizes=(100, 300), related_repeat=1,
-             import_comments=1000, quick=True)
+             import_comments=1000, quick=True, blog_posts=20, blog_comments=200)
 
 
 def machine() -> dict:
@@ -148,6 +152,11 @@ def run_bench(plan: Plan, *, output: Path | None = RESULTS, log=print) -> dict:
         imported["targets"] = IMPORT_TARGETS
         imported["within_targets"] = {k: imported[k] <= v for k, v in IMPORT_TARGETS.items()}
     result["import"] = imported
+    blog = extras.wordpress_blog(plan.blog_posts, plan.blog_comments)
+    if blog["status"] == "ok" and plan.blog_posts >= 1000 and plan.blog_comments >= 20_000:
+        blog["targets"] = BLOG_TARGETS
+        blog["within_targets"] = {k: blog[k] <= v for k, v in BLOG_TARGETS.items()}
+    result["wordpress"] = blog
     result["intake"] = extras.intake(plan.quick)
     log("Corps de commentaires : entrées pathologiques de CommonMark, corps longs…")
     result["bodies"] = extras._guarded("le rendu des corps", lambda: bodies_bench.bodies(plan.quick))
@@ -219,6 +228,7 @@ def table(result: dict) -> str:
     for label, key, lines_of in (("boucle de l’auteur", "loop", _loop_lines),
                                  ("articles liés", "related", _related_lines),
                                  ("import WordPress", "import", _import_lines),
+                                 ("import du blog WordPress", "wordpress", _blog_lines),
                                  ("réception", "intake", _intake_lines)):
         piece = result[key]
         lines += lines_of(piece) if piece["status"] == "ok" else [f"{label} : indisponible ({piece['reason']})"]
@@ -262,6 +272,17 @@ def _import_lines(imported: dict) -> list[str]:
             f"{fr(imported['peak_rss_mb'], 1)} Mo{verdict}"]
 
 
+def _blog_lines(blog: dict) -> list[str]:
+    verdict = ""
+    if "within_targets" in blog:
+        limits = blog["targets"]
+        verdict = (f" (cibles ≤ {fr(limits['seconds'], 0)} s, ≤ {fr(limits['peak_rss_mb'], 0)} Mo : "
+                   f"{_mark(all(blog['within_targets'].values()))})")
+    return [f"import du blog WordPress, {blog['posts']} articles et {blog['comments']} commentaires : "
+            f"{fr(blog['seconds'])} s ({fr(blog['cpu_seconds'])} s de processeur), "
+            f"{fr(blog['peak_rss_mb'], 1)} Mo{verdict}"]
+
+
 def _intake_lines(intake: dict) -> list[str]:
     limits = intake["targets"]
     return [f"réception : {fr(intake['accepted_per_second'], 1)} soumissions acceptées par seconde, "
@@ -272,7 +293,7 @@ def _intake_lines(intake: dict) -> list[str]:
 def missed_targets(result: dict) -> list[str]:
     """The names of the targets the run missed (builds, import, intake), for --check."""
     missed = [f"construction {key}" for key, ok in result["builds"]["within_targets"].items() if not ok]
-    for piece in ("loop", "import", "intake"):
+    for piece in ("loop", "import", "wordpress", "intake"):
         missed += [f"{piece} {key}" for key, ok in result.get(piece, {}).get("within_targets", {}).items() if not ok]
     bodies = result.get("bodies", {})
     if bodies.get("status") == "ok" and bodies["within_target"] < bodies["count"]:

@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 from datetime import UTC, datetime
 
-from .convert import prepare, split_more, to_markdown
+from .convert import MORE_MARK, mark_more, prepare, split_more, to_markdown
 from .items import BlogReader, Item
 from .links import Links
 from .media import VARIANT, Media
@@ -68,15 +68,19 @@ class Converter:
         def link(href: str) -> str | None:
             return self.links.rewrite(href, source)
 
-        content, before_more = split_more(item.content)
+        content, _more = mark_more(item.content)
         expander = Expander(self._attachment, self.children.get(item.id, []))
         try:
             body, plain = to_markdown(prepare(expander.expand(content)), image=image, link=link, alt=self.alt_of)
         except Exception as exc:  # noqa: BLE001 (one body never stops the import: its text is kept)
-            body, plain = html.unescape(_TAGS.sub(" ", content)).strip() + "\n", 0
+            body, plain = html.unescape(_TAGS.sub(" ", content.replace(MORE_MARK, ""))).strip() + "\n", 0
             notes.append(f"conversion impossible ({type(exc).__name__}), texte brut gardé")
+        body, before_more = split_more(body)
         report.found(source, expander.found, plain)
-        summary = self._summary(item.excerpt or before_more or "", image, link)
+        if item.excerpt.strip():
+            summary = self._summary(item.excerpt, image, link)
+        else:
+            summary = _one_line(before_more or "")
         title = plain_title(item.title)
         if not title:
             title = "Sans titre"
@@ -102,13 +106,16 @@ class Converter:
         return Page(source, meta, body)
 
     def _summary(self, text: str, image, link) -> str:
-        if not text.strip():
-            return ""
         try:
             markdown, _ = to_markdown(prepare(text), image=image, link=link)
         except Exception:  # noqa: BLE001 (a summary is a nicety)
             return ""
-        return " ".join(_IMAGE_MD.sub("", markdown).split())
+        return _one_line(markdown)
+
+
+def _one_line(markdown: str) -> str:
+    """A summary on one metadata line, without its images."""
+    return " ".join(_IMAGE_MD.sub("", markdown).split())
 
 
 def _number(value: str) -> int:

@@ -51,7 +51,7 @@ def test_the_quick_bench_runs_and_reports_every_piece(tmp_path, capsys):
     code = run.main(["--quick", "--posts", "6", "--comments", "20", "--rounds", "1", "--output", str(output)])
     assert code == 0
     result = json.loads(output.read_text(encoding="utf-8"))
-    assert set(result) >= {"machine", "plan", "builds", "related", "import", "intake", "publication",
+    assert set(result) >= {"machine", "plan", "builds", "related", "import", "wordpress", "intake", "publication",
                            "total_seconds"}
     publication = result["publication"]
     assert publication["status"] == "ok", publication
@@ -75,28 +75,31 @@ def test_the_quick_bench_runs_and_reports_every_piece(tmp_path, capsys):
     else:
         assert tree["reason"]
     # Every piece exists: "indisponible" here would be a broken bench.
-    for key in ("related", "import", "intake", "bodies"):
+    for key in ("related", "import", "wordpress", "intake", "bodies"):
         assert result[key]["status"] == "ok", result[key]
     # Every pathological input of CommonMark and ordinary prose, timed at three sizes, beside the old pipeline.
     rows = result["bodies"]["rows"]
     assert len(rows) == 26 and rows[0]["name"] == "prose ordinaire"
     assert all(len(row["sizes"]) == 3 and all(positive(s["ms"]) for s in row["sizes"]) for row in rows)
     assert all(row["old"]["status"] in ("ok", "timeout", "RecursionError") for row in rows)
+    assert result["wordpress"]["articles_written"] == 20 and positive(result["wordpress"]["cpu_seconds"])
     for row in result["related"]["sizes"]:
         assert positive(row["cold_seconds"]) and positive(row["warm_seconds"])
     assert positive(result["import"]["seconds"]) and positive(result["import"]["peak_rss_mb"])
     assert positive(result["intake"]["accepted_per_second"])
     printed = capsys.readouterr().out
     for label in ("Pelican d’origine", "projet, à froid", "projet, à chaud", "articles liés",
-                  "import WordPress", "réception", "corps de commentaires", "nested brackets",
+                  "import WordPress", "import du blog WordPress", "réception", "corps de commentaires",
+                  "nested brackets",
                   "approbation → commit poussé", "un serveur, approbation"):
         assert label in printed
 
 
-def _result(builds_ok: bool = True, import_ok: bool = True, intake_ok: bool = True) -> dict:
+def _result(builds_ok: bool = True, import_ok: bool = True, intake_ok: bool = True, blog_ok: bool = True) -> dict:
     return {
         "builds": {"within_targets": {"cold": builds_ok, "warm": True, "memory": True}},
         "import": {"status": "ok", "within_targets": {"seconds": import_ok, "peak_rss_mb": True}},
+        "wordpress": {"status": "ok", "within_targets": {"seconds": blog_ok, "peak_rss_mb": True}},
         "intake": {"status": "ok", "within_targets": {"accepted_per_second": intake_ok, "p99_ms": True}},
         "related": {"status": "ok", "sizes": []},
     }
@@ -107,6 +110,7 @@ def _result(builds_ok: bool = True, import_ok: bool = True, intake_ok: bool = Tr
     (_result(builds_ok=False), ["construction cold"]),
     (_result(import_ok=False), ["import seconds"]),
     (_result(intake_ok=False), ["intake accepted_per_second"]),
+    (_result(blog_ok=False), ["wordpress seconds"]),
 ])
 def test_check_names_every_missed_target(result, missed):
     assert run.missed_targets(result) == missed
