@@ -24,7 +24,7 @@ from comments.importers.autop import autop
 from markdownify import MarkdownConverter
 
 # Python-Markdown reads "#word" at a line's start as a heading too (no space needed).
-_LINE_START = re.compile(r"(?m)^([ \t]*)(#|>|[-+*](?=\s)|\d{1,9}[.)](?=\s)|=+[ \t]*$|-+[ \t]*$)")
+_LINE_START = re.compile(r"(?m)^([ \t]*)(#|>|[-+*](?=\s)|=+[ \t]*$|-+[ \t]*$)|^([ \t]*\d{1,9})([.)])(?=\s)")
 _TAG_LIKE = re.compile(r"<(?=[A-Za-z/!?])")
 _ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
 _LINK_LIKE = re.compile(r"\](?=[(\[:])")
@@ -73,10 +73,10 @@ class BodyConverter(MarkdownConverter):
         return _LINK_LIKE.sub(r"\\]", text)
 
     def convert_p(self, el, text, parent_tags):
-        return super().convert_p(el, _LINE_START.sub(r"\1\\\2", text), parent_tags)
+        return super().convert_p(el, _escape_line_starts(text), parent_tags)
 
     def convert_dt(self, el, text, parent_tags):
-        return super().convert_dt(el, _LINE_START.sub(r"\1\\\2", text), parent_tags)
+        return super().convert_dt(el, _escape_line_starts(text), parent_tags)
 
     def convert_a(self, el, text, parent_tags):
         href = el.get("href") or ""
@@ -179,8 +179,14 @@ class BodyConverter(MarkdownConverter):
         else:
             bullet = "- "
         first, *rest = text.split("\n")
-        first = _LINE_START.sub(r"\1\\\2", first)
+        first = _escape_line_starts(first)
         return "\n".join([bullet + first, *(("    " + line) if line else "" for line in rest)]) + "\n"
+
+
+def _escape_line_starts(text: str) -> str:
+    # "1." is escaped as "1\." (a backslash before a digit is no escape in Markdown).
+    return _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}",
+                           text)
 
 
 def heading_levels(soup) -> dict[int, int]:
