@@ -123,3 +123,19 @@ def test_the_report_accounts_for_every_item(imported):
 def test_a_sample_of_imported_pages_is_valid_html(imported):
     pages = [page_of(imported.output, path) for path in SAMPLE]
     assert nu_errors(pages) == []
+
+
+def test_every_listed_old_address_of_media_and_terms_resolves(imported):
+    import json
+
+    listed = json.loads((imported.content / "wordpress-addresses.json").read_text(encoding="utf-8"))
+    assert any(k.startswith("/?attachment_id=") for k in listed) and any(k.startswith("/category/") for k in listed)
+    rules = (imported.output / "_redirects").read_text(encoding="utf-8")
+    for old, target in listed.items():
+        if old.startswith("/?"):
+            assert re.search(rf"^/ {re.escape(old[2:])} /\S+ 301$", rules, re.M), old
+            continue
+        folder = imported.output / unquote(old).strip("/")
+        assert (folder / "index.html").is_file(), old
+        page = page_of(imported.output, old)
+        assert page.is_file(), (old, target, page)

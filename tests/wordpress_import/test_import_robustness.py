@@ -168,3 +168,16 @@ def test_only_broken_xml_or_a_dtd_refuses_the_export_naming_the_line(tmp_path, d
                              str(tmp_path / "content"), "--queue", str(tmp_path / "moderation")],
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1 and f"ligne {line}" in result.stderr and "Rien n’a été importé" in result.stderr
+
+
+def test_a_big_export_shows_a_progress_bar(tmp_path):
+    from benchmarks.wxr import write_blog
+
+    export = write_blog(tmp_path / "export.xml", tmp_path / "uploads", 60, 1800)
+    assert export.stat().st_size > 1 << 20
+    result = subprocess.run([sys.executable, "-m", "invoke", "wordpress.import", str(export), "--uploads",
+                             str(tmp_path / "uploads"), "--content", str(tmp_path / "content"), "--queue",
+                             str(tmp_path / "moderation")], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "Import : 50\u00a0%" in result.stderr and "Import : 100\u00a0%" in result.stderr
+    assert "60 éléments lus" in result.stdout and "1 800 commentaires lus" in result.stdout.replace("\u202f", " ")
