@@ -197,6 +197,7 @@ def comments_show(c, id, queue=None, content=None, settings=None):
 def comments_approve(c, ids, parents=False, queue=None, content=None, settings=None):
     """Publish comments."""
     from comments.moderation import actions
+    from comments.terminal import visible
 
     commands, ctx = _moderation(queue, content, settings)
     ids = commands.split_ids(ids)
@@ -205,9 +206,10 @@ def comments_approve(c, ids, parents=False, queue=None, content=None, settings=N
         question = (f"{cid} répond à {', '.join(chain)}, encore en attente : sans lui, la réponse "
                     "paraîtrait seule en tête du fil.")
         if sys.stdin.isatty():
-            parents = parents or input(question + " L’approuver aussi ? [O/n] ").strip().lower()[:1] in ("", "o", "y")
+            parents = parents or input(visible(question) + " L’approuver aussi ? [O/n] ").strip().lower()[:1] in (
+                "", "o", "y")
         else:
-            print(question + f" Pour l’approuver aussi : invoke comments.approve {cid} --parents")
+            print(visible(question + f" Pour l’approuver aussi : invoke comments.approve {cid} --parents"))
     actions.approve(ctx, ids, parents=parents)
 
 
@@ -306,6 +308,7 @@ def wordpress_import(c, path, uploads=None, dry_run=False, queue=None, content=N
     """Import a whole WordPress blog: posts, pages, images, comments, internal links, old addresses."""
     from comments.importers import ImportFileError
     from comments.importers.progress import Progress
+    from comments.terminal import visible
     from wordpress_import import import_blog
 
     _commands, ctx = _moderation(queue, content, settings)
@@ -313,9 +316,9 @@ def wordpress_import(c, path, uploads=None, dry_run=False, queue=None, content=N
         report = import_blog(path, content=ctx.content, queue_root=ctx.queue_root, uploads=uploads,
                              pelican=ctx.pelican, comments_settings=ctx.settings, dry_run=dry_run, progress=Progress())
     except ImportFileError as exc:
-        sys.stderr.write(f"Erreur\u00a0: {exc}\nRien n’a été importé.\n")
+        sys.stderr.write(visible(f"Erreur\u00a0: {exc}\nRien n’a été importé.\n"))
         sys.exit(1)
-    print(report)
+    print(visible(str(report)))
 
 
 ns.add_collection(Collection("wordpress", wordpress_import))

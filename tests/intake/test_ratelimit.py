@@ -21,6 +21,15 @@ def test_sliding_window():
     assert limiter.hit("a") == 0
 
 
+def test_an_ipv6_client_is_counted_per_64():
+    limiter = RateLimiter(2)
+    assert limiter.hit("2001:db8:1:2::1") == 0 and limiter.hit("2001:db8:1:2:ffff::9") == 0
+    assert limiter.hit("2001:db8:1:2:abcd::42") > 0  # same /64: a host hopping addresses
+    assert limiter.hit("2001:db8:1:3::1") == 0  # the next /64 is another client
+    assert limiter.hit("::ffff:192.0.2.1") == 0 and limiter.hit("192.0.2.1") == 0
+    assert limiter.hit("192.0.2.1") > 0  # an IPv4-mapped address is its IPv4 client
+
+
 def test_memory_is_bounded():
     limiter = RateLimiter(1, max_keys=3)
     for key in "abcdef":

@@ -77,6 +77,11 @@ BAD = {
     "no author": ({"author": ""}, 400, "author", "Indiquez votre nom"),
     "blank author": ({"author": "   "}, 400, "author", "Indiquez votre nom"),
     "long author": ({"author": "x" * 101}, 400, "author", "100 caractères"),
+    # Names reach the author's terminal: no escape, C1 control or bidi override (issue 16).
+    "escape in author": ({"author": "Marie\x1b]0;titre\x07"}, 400, "author", "caractères de contrôle"),
+    "C1 in author": ({"author": "Marie\x9b31m"}, 400, "author", "caractères de contrôle"),
+    "override in author": ({"author": "Marie \u202egnp.exe"}, 400, "author", "sens du texte"),
+    "isolate in author": ({"author": "Marie \u2066x\u2069"}, 400, "author", "sens du texte"),
     "no body": ({"body": ""}, 400, "body", "au moins 3"),
     "short body": ({"body": "ok"}, 400, "body", "au moins 3"),
     "long body": ({"body": "a" * 20_001}, 400, "body", "ne doit pas dépasser"),
@@ -90,6 +95,10 @@ BAD = {
     "data website": ({"website": "data:text/html,<script>x</script>"}, 400, "website", "http"),
     "hostless website": ({"website": "http://"}, 400, "website", "http"),
     "bad email": ({"email": "pas une adresse"}, 400, "email", "e-mail invalide"),
+    # One address: a list would send each reply notification to several recipients (issue 16).
+    "two addresses": ({"email": "root,victim@example.org"}, 400, "email", "e-mail invalide"),
+    "named address": ({"email": "Marie <marie@example.fr>"}, 400, "email", "e-mail invalide"),
+    "semicolon list": ({"email": "a@example.fr;b@example.org"}, 400, "email", "e-mail invalide"),
     "parent path": ({"parent": "../../etc/passwd"}, 400, "parent", "n'existe pas"),
     "parent slash": ({"parent": "wp-11/../../x"}, 400, "parent", "n'existe pas"),
     "parent upper": ({"parent": "WP-11"}, 400, "parent", "n'existe pas"),
@@ -174,3 +183,17 @@ def test_honeypot_is_spam_but_answered_like_success(client, tmp_path):
     assert json.dumps(client.post("/comment", json=valid(hp="x")).json()) == json.dumps(
         client.post("/comment", json=valid()).json()
     )
+
+
+@pytest.mark.parametrize("raw", [
+    '{"post": "media-social", "author": "Marie", "body": "Bonjour \\ud800 !"}',  # a lone surrogate
+    '{"post": "media-social", "author": "\\udfff", "body": "Bonjour !"}',
+    "[" * 30_000 + "]" * 30_000,  # JSON nested 30,000 deep
+    '{"post":' + '{"a":' * 5_000 + "1" + "}" * 5_000 + "}",  # an object 5,000 deep
+], ids=["surrogate-body", "surrogate-author", "deep-array", "deep-object"])
+def test_hostile_json_is_a_french_400_never_a_500(client, tmp_path, raw):
+    before = all_files(tmp_path)
+    answer = client.post("/comment", content=raw.encode(), headers={"Content-Type": "application/json"})
+    assert answer.status_code == 400
+    assert answer.json()["error"] and ("illisible" in answer.json()["error"] or "invalide" in answer.json()["error"])
+    assert all_files(tmp_path) == before

@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
+from ..addresses import single_address
 from ..model import COMMENT
 from ..store import ID_RE, MAX_AUTHOR, is_http_url
+from ..terminal import strip_unsafe_name_chars
 
 # One comment's body, in characters: WordPress itself caps it at 65,525.
 MAX_BODY = 100_000
@@ -115,11 +117,13 @@ _NON_WORD = re.compile(r"[^\w\s]", re.UNICODE)
 
 
 def clean_name(value: str | None, *, entities: bool = False) -> str:
-    """An author name as one line of text (WordPress stores names with HTML entities)."""
+    """An author name as one line of text without controls or bidi overrides
+    (WordPress stores names with HTML entities)."""
     value = value or ""
     if entities:
         value = html.unescape(value)
-    value = _SPACES.sub(" ", value).strip()
+    # Whitespace (newlines included) becomes one space; other controls and bidi overrides go.
+    value = strip_unsafe_name_chars(_SPACES.sub(" ", value)).strip()
     if len(value) > MAX_AUTHOR:
         value = value[: MAX_AUTHOR - 1].rstrip() + "…"
     return value or "Anonyme"
@@ -131,8 +135,7 @@ def clean_website(value: str | None) -> str | None:
 
 
 def clean_email(value: str | None) -> str | None:
-    value = (value or "").strip()
-    return value if "@" in value and not any(ch.isspace() for ch in value) else None
+    return single_address(value)
 
 
 def check_id(importer: Importer, value: str, line: int | None, what: str = "identifiant") -> str:

@@ -13,15 +13,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import parse_qs, parse_qsl, urlsplit
 
+from ..addresses import single_address
 from ..store import ID_RE, SLUG_RE, is_http_url
+from ..terminal import has_unsafe_name_chars
 from .catalog import Catalog, Post
 
 FIELDS = ("post", "parent", "author", "email", "notify", "website", "body", "hp")
 CONSENT = ("1", "on", "oui", "true")  # the « Me prévenir par e-mail des réponses » box, ticked
 MAX_AUTHOR, MIN_BODY, MAX_BODY = 100, 3, 20_000
-MAX_EMAIL, MAX_WEBSITE = 254, 2000
-EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+\Z")
+MAX_WEBSITE = 2000
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 FORM_TYPE, JSON_TYPE = "application/x-www-form-urlencoded", "application/json"
 
 
@@ -79,7 +81,7 @@ def decode_fields(content_type: str, raw: bytes) -> dict[str, str]:
                               max_num_fields=100)
     except UnicodeDecodeError:
         raise Rejected(400, {"": "Encodage invalide : le texte doit être en UTF-8."}) from None
-    except ValueError:  # bad JSON, too many fields
+    except (ValueError, RecursionError):  # bad JSON, too many fields, JSON nested thousands deep
         raise Rejected(400, {"": "Requête illisible."}) from None
     fields: dict[str, str] = {}
     for key, value in pairs:
@@ -87,6 +89,8 @@ def decode_fields(content_type: str, raw: bytes) -> dict[str, str]:
             continue
         if key in fields:
             raise Rejected(400, {key: "Champ envoyé deux fois."})
+        if _SURROGATE.search(value):  # JSON's "\ud800": no UTF-8 text holds it, no file can
+            raise Rejected(400, {key: "Caractère invalide (moitié de paire UTF-16)."})
         fields[key] = value
     return fields
 
@@ -120,7 +124,9 @@ def check(fields: Mapping[str, str], catalog: Catalog, referer: str | None = Non
         raise Rejected(403, {"post": "Les commentaires sont fermés sur cet article."}, fields)
 
     author = " ".join(fields.get("author", "").split())
-    if _controls(fields.get("author", ""), allow_newlines=True) or not author:
+    if has_unsafe_name_chars(author):
+        errors["author"] = "Le nom contient des caractères de contrôle ou d’inversion du sens du texte."
+    elif not author:
         errors["author"] = "Indiquez votre nom."
     elif len(author) > MAX_AUTHOR:
         errors["author"] = f"Le nom ne doit pas dépasser {MAX_AUTHOR} caractères."
@@ -128,7 +134,7 @@ def check(fields: Mapping[str, str], catalog: Catalog, referer: str | None = Non
     # The address is kept only when the reader asked to be told of replies (RGPD: consent).
     wants_mail = fields.get("notify", "").strip().lower() in CONSENT
     email = (fields.get("email", "").strip() or None) if wants_mail else None
-    if email and (len(email) > MAX_EMAIL or not EMAIL_RE.match(email) or _controls(email, False)):
+    if email and single_address(email) is None:  # one address: never a list of recipients
         errors["email"] = "Adresse e-mail invalide (ou laissez ce champ vide)."
     elif wants_mail and not email:
         errors["email"] = "Indiquez votre adresse e-mail pour être prévenu(e) des réponses (ou décochez la case)."

@@ -7,6 +7,8 @@ import threading
 import time
 from collections import OrderedDict, deque
 
+from ..moderation_page.auth import client_key
+
 
 class RateLimiter:
     """At most `limit` hits per `window` seconds per key; `limit` 0 means no limit.
@@ -21,9 +23,11 @@ class RateLimiter:
         self._lock = threading.Lock()
 
     def hit(self, key: str) -> int:
-        """Record a hit; 0 when allowed, else the seconds to wait (for Retry-After)."""
+        """Record a hit for client address `key`; 0 when allowed, else the seconds to wait
+        (for Retry-After). An IPv6 client is counted per /64: one host holds a whole /64."""
         if self.limit <= 0:
             return 0
+        key = client_key(key)
         now = self.clock()
         with self._lock:
             hits = self._hits.get(key)

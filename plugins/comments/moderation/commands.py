@@ -25,6 +25,7 @@ from invoke.exceptions import Exit
 
 from ..model import APPROVED, PENDING, REJECTED, SPAM, Comment
 from ..store import ID_RE, CommentFileError
+from ..terminal import visible
 from .display import NBSP, table, thread
 from .publish import publish, push_published
 from .queue import STATE_LABELS, CommentNotFound, Queue, QueueError
@@ -83,12 +84,13 @@ class Context:
         return self.queue().known_authors()
 
     def say(self, line: str = "") -> None:
-        self.out.write(line + "\n")
+        # Names, bodies, reasons come from comments: controls and bidi are shown, never sent.
+        self.out.write(visible(line) + "\n")
         self.out.flush()
 
 
 def fail(message: str) -> Exit:
-    return Exit(f"Erreur{NBSP}: {message}\n", code=1)
+    return Exit(visible(f"Erreur{NBSP}: {message}\n"), code=1)
 
 
 # --- import ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Iterable
 
 from ..model import Comment
+from ..terminal import visible
 from .queue import STATE_LABELS
 
 NBSP = "\u00a0"
@@ -33,7 +34,8 @@ def short_date(comment: Comment) -> str:
 
 
 def _cell(value: str, width: int) -> str:
-    value = " ".join((value or "").split())
+    # Shown before measuring, so that a control shown as <U+202E> keeps the columns aligned.
+    value = visible(" ".join((value or "").split()))
     return (value if len(value) <= width else value[: width - 1] + "…").ljust(width)
 
 

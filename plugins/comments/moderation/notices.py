@@ -101,9 +101,13 @@ def reader_message(parent: Comment, answer: Comment | None, *, to: str, notify: 
 def notify_reader(parent: Comment, answer: Comment | None, *, to: str, notify: Mapping[str, Any], title: str,
                   link: str | None, service: str, queue_root: Any) -> bool:
     """Send the reader's e-mail; True when the SMTP server took it."""
+    from ..addresses import single_address
     from ..intake.notify import send
 
+    address = single_address(to)
+    if address is None:  # a queue file from before addresses were checked: never several recipients
+        return False
     unsubscribe = unsubscribe_url(service, queue_root, parent.id)
-    message = reader_message(parent, answer, to=to, notify=notify, title=title, link=link,
+    message = reader_message(parent, answer, to=address, notify=notify, title=title, link=link,
                              unsubscribe=unsubscribe)
     return send(message, notify)
