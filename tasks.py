@@ -250,14 +250,14 @@ def comments_purge(c, days=30, dry_run=False, queue=None, content=None, settings
 
 
 @task(name="password", help={"stdin": "read the password from standard input (for scripts)",
-                            "queue": _WHERE["queue"]})
-def comments_password(c, stdin=False, queue=None):
+                            "queue": _WHERE["queue"], "settings": _WHERE["settings"]})
+def comments_password(c, stdin=False, queue=None, settings=None):
     """Set the moderation page's password (only a scrypt hash is stored, mode 600, beside the queue)."""
     import getpass
 
     from comments.moderation_page.auth import PasswordError, set_password
 
-    _commands, ctx = _moderation(queue, None)
+    _commands, ctx = _moderation(queue, None, settings)
     if stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:

@@ -19,7 +19,7 @@ def test_an_approval_reaches_output_without_any_command_by_hand(make_world):
              "the rebuilt page")
     html = page.read_text(encoding="utf-8")
     assert html.index('id="comment-wp-11"') < html.index(f'id="comment-{cid}"')
-    health = wait_for(lambda: (h := world.service.health()["build"])["builds"] >= 2 and h, 10, "the build's end")
+    health = wait_for(lambda: (h := world.service.health()["build"])["builds"] >= 2 and h, 30, "the build's end")
     assert health["error"] is None and health["seconds"] > 0
     assert not (world.clone / "output.building").exists()
-    wait_for(lambda: not list(world.clone.glob("output.old*")), 10, "the old site deleted")
+    wait_for(lambda: not list(world.clone.glob("output.old*")), 30, "the old site deleted")

@@ -54,7 +54,7 @@ def test_form_to_pushed_commit_and_new_articles_without_restart(make_world, tmp_
     # An article pushed from another clone takes comments after pull_interval, without restart.
     assert world.post(post="nouveau").status_code == 404
     push_article(world, tmp_path, "nouveau")
-    wait_for(lambda: world.post(post="nouveau").status_code == 303, 10, "the new article to take comments")
+    wait_for(lambda: world.post(post="nouveau").status_code == 303, 30, "the new article to take comments")
     assert world.service.health()["git"]["last_pull"]
 
 
@@ -65,7 +65,7 @@ def test_auto_approval_in_the_service_is_pushed_by_its_loop(make_world):
     assert approve(world, first).returncode == 0
     answer = world.post(body="Encore moi, avec une autre remarque.")
     assert answer.headers["location"].endswith("#commentaire-publie")
-    wait_for(lambda: len(remote_files(world)) == 3, 10, "the auto-approved comment on the remote")
+    wait_for(lambda: len(remote_files(world)) == 3, 30, "the auto-approved comment on the remote")
     health = world.service.health()["git"]
     assert health["last_push"] and health["waiting"] == 0 and world.site.linear()
 
@@ -78,11 +78,11 @@ def test_unreachable_remote_keeps_the_approval_and_pushes_it_once_back(make_worl
     world.site.remote.rename(away)
     done = approve(world, cid)
     assert done.returncode == 0 and "plus tard" in done.stderr
-    health = wait_for(lambda: (h := world.service.health())["git"]["error"] and h, 10, "the error in /health")
+    health = wait_for(lambda: (h := world.service.health())["git"]["error"] and h, 30, "the error in /health")
     assert health["status"] == "ok" and health["git"]["waiting"] == 1
     assert world.post(body="Pendant la panne.").status_code == 303  # still receiving
     away.rename(world.site.remote)
-    wait_for(lambda: world.service.health()["git"]["waiting"] == 0, 15, "the push once the remote is back")
+    wait_for(lambda: world.service.health()["git"]["waiting"] == 0, 30, "the push once the remote is back")
     assert published_on_remote(world, cid) == 1 and world.site.linear()
 
 
@@ -99,7 +99,7 @@ def test_two_approvals_racing_a_push_land_once_linear(make_world, tmp_path):
     for thread in threads:
         thread.join()
     assert all(r.returncode == 0 for r in results.values()), [r.stderr for r in results.values()]
-    wait_for(lambda: world.service.health()["git"]["waiting"] == 0, 15, "every commit pushed")
+    wait_for(lambda: world.service.health()["git"]["waiting"] == 0, 30, "every commit pushed")
     assert all(published_on_remote(world, cid) == 1 for cid in ids)
     assert world.site.linear()
     assert any(line.endswith("Article course") for line in world.site.remote_log())
@@ -109,7 +109,7 @@ def test_hand_edited_tree_is_reported_and_never_committed(make_world):
     world = make_world()
     article_path = world.clone / "content" / "articles" / "media-social.md"
     article_path.write_text(article_path.read_text() + "\nRetouche à la main.\n")
-    health = wait_for(lambda: (h := world.service.health())["git"]["dirty"] and h, 10, "dirty in /health")
+    health = wait_for(lambda: (h := world.service.health())["git"]["dirty"] and h, 30, "dirty in /health")
     assert health["git"]["dirty"] == ["content/articles/media-social.md"]
     assert world.post().status_code == 303 and world.pending_ids()  # comments still received
     (cid,) = world.pending_ids()
@@ -118,7 +118,7 @@ def test_hand_edited_tree_is_reported_and_never_committed(make_world):
     assert len(world.site.remote_log()) == 1  # nothing committed or pushed
     assert "arbre de travail" in world.service.log.read_text(encoding="utf-8")
     git(world.clone, "checkout", "--", "content/articles/media-social.md")
-    wait_for(lambda: published_on_remote(world, cid) == 1, 10, "the publication once the tree is clean")
+    wait_for(lambda: published_on_remote(world, cid) == 1, 30, "the publication once the tree is clean")
     assert "Retouche" not in git(world.site.remote, "show", "main:content/articles/media-social.md")
 
 
@@ -145,7 +145,7 @@ def test_killed_at_any_point_then_restarted_reconciles(make_world):
     world.service.stop()
     world.service.start()
     wait_for(lambda: world.service.health()["git"]["waiting"] == 0 and not git(
-        world.clone, "status", "--porcelain", "content").strip(), 20, "the reconciliation")
+        world.clone, "status", "--porcelain", "content").strip(), 30, "the reconciliation")
     for cid in ids:
         assert published_on_remote(world, cid) == 1, cid
         places = list(world.clone.glob(f"moderation/*/{cid}.md")) + list(world.clone.glob(f"content/comments/*/{cid}.md"))
