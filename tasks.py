@@ -88,8 +88,9 @@ def preview(c, output=None):
 
 @task(help={"port": "port to listen on (default 8000)"})
 def livereload(c, port=CONFIG["port"]):
-    """Rebuild on every save and reload the browser tab (tools/autoreload.py); the comment
-    form works (the comment service is forwarded on the same origin)."""
+    """Build, serve with the comment service, rebuild on every save and reload the browser.
+
+    The loop is tools/autoreload.py; the service is forwarded on the same origin, so the form works."""
     from comments.intake.devserver import live_reload_server, start_service
 
     from tools.autoreload import main as autoreload

@@ -5,9 +5,10 @@
 Pelican runs in this process, once per change, with its reader cache: only the
 files that changed are read again, and every module is already imported. The
 changes come from the file system's events (watchfiles), not from polling, so a
-rebuild starts within a few hundredths of a second of the save. The browser is
-told to reload once the pages are written (python-livereload's server, whose own
-polling is off: `PushedWatcher`).
+rebuild starts within a few hundredths of a second of the save. A saved article
+or page is rewritten first, alone, then the whole site (selective.py). The
+browser is told to reload once the pages are written (python-livereload's
+server, whose own polling is off: `PushedWatcher`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import queue
 import sys
 import threading
 import time
@@ -23,9 +25,12 @@ from pathlib import Path
 from typing import Any
 
 import watchfiles
-from pelican import get_instance, parse_arguments
+from pelican import get_instance, parse_arguments, signals
 from pelican.log import init as init_logging
+from pelican.readers import MarkdownReader
 from pelican.utils import FileChangeFilter
+
+from .selective import Superseded, only_sources, unless
 
 # Pelican's reader cache: a rebuild reads again only the files whose time changed.
 CACHED = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
@@ -34,15 +39,18 @@ CACHED = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
 STEP_MS = 50
 # Once ready, the watcher wakes up this often (ms) when nothing happens.
 IDLE_MS = 1000
+MARKDOWN = tuple(f".{extension}" for extension in MarkdownReader.file_extensions)
 
 logger = logging.getLogger(__name__)
 
 
 class Rebuilder:
-    """One Pelican build per call, in this process, with the given command-line arguments."""
+    """Pelican builds in this process, with the given command-line arguments."""
 
     def __init__(self, pelican_args: list[str]) -> None:
         self.args = pelican_args
+        self.writer: type | None = None  # the writer class of the running pass (None: Pelican's)
+        signals.get_writer.connect(self._writer_class, weak=False)
         parsed = self._parsed()
         _pelican, self.settings = get_instance(parsed)
         self.settings_file = parsed.settings  # pelicanconf.py when not given (get_instance)
@@ -53,13 +61,21 @@ class Rebuilder:
         parsed.overrides = {**(parsed.overrides or {}), **CACHED}
         return parsed
 
-    def build(self) -> float:
-        """A full build with a fresh Pelican (settings read again); its wall time."""
+    def _writer_class(self, pelican: Any) -> type | None:
+        return self.writer
+
+    def build(self, writer: type | None = None) -> float:
+        """A build with a fresh Pelican (settings read again) and `writer` (default:
+        Pelican's, which writes everything); its wall time."""
         started = time.perf_counter()
         parsed = self._parsed()
         pelican, self.settings = get_instance(parsed)
-        self.settings_file = parsed.settings  # pelicanconf.py when not given (get_instance)
-        pelican.run()
+        self.settings_file = parsed.settings
+        self.writer = writer
+        try:
+            pelican.run()
+        finally:
+            self.writer = None
         return time.perf_counter() - started
 
     def watched(self) -> list[str]:
@@ -67,29 +83,72 @@ class Rebuilder:
         paths = [self.settings_file, self.settings["PATH"], self.settings["THEME"]]
         return [os.path.abspath(path) for path in paths if path and os.path.exists(path)]
 
+    def is_source(self, path: str) -> bool:
+        """Whether `path` is the Markdown source of an article or a page."""
+        if not path.endswith(MARKDOWN):
+            return False
+        content = os.path.abspath(self.settings["PATH"])
+        folders = [*self.settings.get("ARTICLE_PATHS", []), *self.settings.get("PAGE_PATHS", [])]
+        return any(os.path.abspath(path).startswith(os.path.join(content, folder) + os.sep) for folder in folders)
+
+    def _changes(self, waiting: threading.Event, stop_event: threading.Event | None,
+                 on_ready: Callable[[], None] | None) -> queue.Queue:
+        """A thread that puts each batch of changed paths in the returned queue (None once stopped)."""
+        batches: queue.Queue = queue.Queue()
+        ignore = set(self.settings.get("IGNORE_FILES", []))
+
+        def feed() -> None:
+            ready = False
+            for changes in watchfiles.watch(*self.watched(), watch_filter=FileChangeFilter(ignore), step=STEP_MS,
+                                            rust_timeout=IDLE_MS, yield_on_timeout=True, stop_event=stop_event):
+                if not ready:  # the first wake-up: the watcher is in place
+                    ready = True
+                    if on_ready is not None:
+                        on_ready()
+                if changes:
+                    batches.put({path for _change, path in changes})
+                    waiting.set()
+            batches.put(None)
+
+        threading.Thread(target=feed, daemon=True, name="watch").start()
+        return batches
+
     def watch(self, on_built: Callable[[list[str]], None], *, stop_event: threading.Event | None = None,
               on_ready: Callable[[], None] | None = None) -> None:
-        """Rebuild after each change, then call `on_built(changed paths)`. A failed build
-        is reported and the loop goes on: the author fixes the file and saves again."""
-        ignore = set(self.settings.get("IGNORE_FILES", []))
-        ready = False
-        for changes in watchfiles.watch(*self.watched(), watch_filter=FileChangeFilter(ignore), step=STEP_MS,
-                                        rust_timeout=IDLE_MS, yield_on_timeout=True, stop_event=stop_event):
-            if not ready:  # the first wake-up: the watcher is in place
-                ready = True
-                if on_ready is not None:
-                    on_ready()
-            if not changes:
-                continue
-            paths = sorted({path for _change, path in changes})
-            try:
-                seconds = self.build()
-            except Exception as exc:  # noqa: BLE001 (any error in the author's files: keep watching)
-                logger.error("La construction a échoué : %s", exc)
-                continue
+        """Rebuild after each change, then call `on_built(changed paths)`. Saved articles
+        or pages get a first pass that writes only their pages, then a full pass that
+        gives way to the next save. A failed build is reported and the loop goes on:
+        the author fixes the file and saves again."""
+        waiting = threading.Event()
+        batches = self._changes(waiting, stop_event, on_ready)
+        while (batch := batches.get()) is not None:
+            waiting.clear()
+            while not batches.empty():  # every change waiting now is handled by this round
+                more = batches.get()
+                if more is None:
+                    return
+                batch |= more
+            paths = sorted(batch)
             names = ", ".join(os.path.relpath(path) for path in paths[:3]) + (" …" if len(paths) > 3 else "")
-            print(f"Reconstruit en {seconds:.2f} s après modification de {names}", flush=True)
-            on_built(paths)
+            if all(self.is_source(path) for path in paths):
+                if self._pass(only_sources(set(paths)), f"Page réécrite après modification de {names}"):
+                    on_built(paths)
+                if waiting.is_set():
+                    continue
+            if self._pass(unless(waiting), f"Site reconstruit après modification de {names}"):
+                on_built(paths)
+
+    def _pass(self, writer: type, done: str) -> bool:
+        try:
+            seconds = self.build(writer)
+        except Superseded:
+            print("Reconstruction complète interrompue : un nouvel enregistrement arrive", flush=True)
+            return False
+        except Exception as exc:  # noqa: BLE001 (any error in the author's files: keep watching)
+            logger.error("La construction a échoué : %s", exc)
+            return False
+        print(f"{done} ({seconds:.2f} s)", flush=True)
+        return True
 
 
 def reload_path(changed: list[str]) -> str:

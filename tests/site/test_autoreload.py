@@ -41,17 +41,17 @@ def loop(mini_content, tmp_path):
     process.wait(timeout=30)
 
 
-async def _reload_after(port: int, change) -> dict:
-    """Connect as the browser's live-reload script does, make `change`, return the next message."""
+async def _reload_after(port: int, change, count: int = 1) -> list[dict]:
+    """Connect as the browser's live-reload script does, make `change`, return the next `count` messages."""
     socket = await websocket_connect(f"ws://127.0.0.1:{port}/livereload")
     socket.write_message(json.dumps(HELLO))
     assert json.loads(await socket.read_message())["command"] == "hello"
     socket.write_message(json.dumps({"command": "info", "url": f"http://127.0.0.1:{port}/"}))
     await asyncio.sleep(0.5)  # the server registers the page on "info"
     change()
-    message = await asyncio.wait_for(socket.read_message(), timeout=300)
+    messages = [json.loads(await asyncio.wait_for(socket.read_message(), timeout=300)) for _ in range(count)]
     socket.close()
-    return json.loads(message)
+    return messages
 
 
 def test_a_saved_article_is_rebuilt_then_the_browser_reloads(loop, mini_content):
@@ -64,11 +64,13 @@ def test_a_saved_article_is_rebuilt_then_the_browser_reloads(loop, mini_content)
         with source.open("a", encoding="utf-8") as handle:
             handle.write("\n\nParagraphe ajouté pendant la prévisualisation.\n")
 
-    message = asyncio.run(_reload_after(port, save))
-    assert message["command"] == "reload"
-    # The reload comes once the page is written: the browser gets the new text.
+    first, second = asyncio.run(_reload_after(port, save, count=2))
+    assert first["command"] == second["command"] == "reload"
+    # The first reload comes once the saved article's page is rewritten, the second
+    # once the whole site is.
     assert "Paragraphe ajouté pendant la prévisualisation" in page.read_text(encoding="utf-8")
-    assert any("Reconstruit en" in line and "linkedin-pour-les-pme.md" in line for line in lines), lines
+    assert any("Page réécrite" in line and "linkedin-pour-les-pme.md" in line for line in lines), lines
+    assert any("Site reconstruit" in line and "linkedin-pour-les-pme.md" in line for line in lines), lines
     served = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30).read().decode("utf-8")
     assert "livereload.js" in served  # the server injects the reload script
 
@@ -78,3 +80,30 @@ def test_a_stylesheet_alone_is_swapped_in_place_anything_else_reloads_the_page()
     assert reload_path([css]) == "style.css"
     assert reload_path([str(ROOT / "content" / "articles" / "x.md")]) == "*"
     assert reload_path([css, str(ROOT / "content" / "articles" / "x.md")]) == "*"
+
+
+SELECTIVE = """
+import json, sys, threading
+from tools.autoreload import Rebuilder
+from tools.selective import Superseded, only_sources, unless
+content, output, cache, source = sys.argv[1:]
+rebuilder = Rebuilder(["-s", "pelicanconf.py", content, "-o", output, "-e", "CACHE_PATH=" + json.dumps(cache), "-q"])
+rebuilder.build(only_sources({source}))
+waiting = threading.Event()
+waiting.set()
+try:
+    rebuilder.build(unless(waiting))
+except Superseded:
+    print("superseded")
+"""
+
+
+def test_the_first_pass_writes_only_the_saved_page_and_the_full_pass_gives_way(mini_content, tmp_path):
+    source = mini_content / "articles" / "linkedin-pour-les-pme.md"
+    output = tmp_path / "output"
+    result = subprocess.run([sys.executable, "-c", SELECTIVE, str(mini_content), str(output), str(tmp_path / "cache"),
+                             str(source)], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    pages = sorted(p.relative_to(output).as_posix() for p in output.rglob("*.html"))
+    assert pages == ["2014/11/linkedin-pour-les-pme/index.html"]
+    assert result.stdout.strip().endswith("superseded")  # a waiting save stops the full pass at its first page
