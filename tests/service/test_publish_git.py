@@ -41,6 +41,7 @@ def test_approve_is_one_pushed_commit_holding_only_that_file(site):
     pending(ctx, "c-000000000001")
     (clone / "notes.txt").write_text("untracked: never committed", encoding="utf-8")
     commands.approve(ctx, ["c-000000000001"])
+    assert "Envoyé au dépôt git (origin/main) : le site sera republié." in ctx.out.getvalue()
     log = remote.remote_log()
     assert len(log) == 2 and log[0].endswith("Publish comment c-000000000001 on media-social")
     commit = log[0].split()[0]
@@ -83,6 +84,7 @@ def test_a_failed_push_keeps_the_commit_and_a_later_sync_pushes_it_once(site, tm
     moved = tmp_path / "away.git"
     remote.remote.rename(moved)
     commands.approve(ctx, ["c-000000000004"])
+    assert "Le commit attend : il sera envoyé au dépôt dès que possible" in ctx.out.getvalue()
     repo = Repo.find(ctx.content / "comments", GitSettings(**GIT))
     assert repo.waiting() == 1
     moved.rename(remote.remote)

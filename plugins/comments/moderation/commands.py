@@ -27,7 +27,7 @@ from ..model import APPROVED, PENDING, REJECTED, SPAM, Comment
 from ..store import ID_RE, CommentFileError
 from ..terminal import visible
 from .display import NBSP, table, thread
-from .publish import publish, push_published
+from .publish import publish, push_published, push_report
 from .queue import STATE_LABELS, CommentNotFound, Queue, QueueError
 from .rules import KnownAuthors
 
@@ -226,12 +226,18 @@ def set_state(ctx: Context, ids: list[str], new_state: str, queue: Queue | None 
             ctx.say(f"{cid}{NBSP}: {STATE_LABELS[old_state]} → {STATE_LABELS[new_state]} ({comment.path})")
         known.save()
         subscribers = queue.subscribers()
-    if new_state == APPROVED and push:
-        push_published(queue, ctx.settings, author=ctx.author)
+    if published and push:
+        _pushed(ctx, push_published(queue, ctx.settings, author=ctx.author))
     for comment in published:  # outside the lock: SMTP may be slow
         email = subscribers.get(comment.id)
         if email and notify and comment.role != "author":
             _notify_reader(ctx, comment, None, email)
+
+
+def _pushed(ctx: Context, pushed: bool | None) -> None:
+    report = push_report(ctx.settings, pushed)
+    if report:
+        ctx.say(report)
 
 
 def approve(ctx: Context, ids: list[str]) -> None:
@@ -300,8 +306,8 @@ def reply(ctx: Context, cid: str, text: str | None = None) -> str:
             raise fail(str(exc)) from None
         path = answer.path
         email = queue.subscribers().get(cid)
-    push_published(queue, ctx.settings, author=ctx.author)
     ctx.say(f"Réponse {new_id} publiée ({path}).")
+    _pushed(ctx, push_published(queue, ctx.settings, author=ctx.author))
     if email and comment.role != "author":
         _notify_reader(ctx, comment, answer, email)
     return new_id

@@ -27,10 +27,10 @@ from .queue import _hook as crash_point  # test hook: COMMENTS_CRASH_AT=after-co
 
 logger = logging.getLogger(__name__)
 
-Pusher = Callable[[Repo], None]
+Pusher = Callable[[Repo], "bool | None"]  # True: pushed, False: waits, None: handed to the service
 
 
-def push_now(repo: Repo) -> None:
+def push_now(repo: Repo) -> bool:
     """Push at once; one rebase on the remote's news first when needed. Failures are logged:
     the commit is kept and waits for the service's loop or the next publication."""
     try:
@@ -39,11 +39,13 @@ def push_now(repo: Repo) -> None:
         except GitError:
             repo.pull()
             repo.push()
+        return True
     except DirtyTree as exc:
         logger.warning("Publication git suspendue (%s) : le commentaire est publié, son commit attend.", exc)
     except GitError as exc:
         logger.warning("Envoi git impossible pour l’instant (%s) : le commit attend, il sera envoyé plus tard.",
                        exc)
+    return False
 
 
 _pusher: Pusher = push_now
@@ -99,14 +101,25 @@ def _commit(queue: Queue, comment: Comment, settings: GitSettings, author: str) 
     return None
 
 
-def push_published(queue: Queue, comments: Mapping[str, Any], *, author: str = "Auteur") -> None:
-    """Push the commits made by `publish(..., push=False)` (nothing without COMMENTS['git'])."""
+def push_published(queue: Queue, comments: Mapping[str, Any], *, author: str = "Auteur") -> bool | None:
+    """Push the commits made by `publish(..., push=False)`: True if pushed, False if they wait,
+    None without COMMENTS['git'] or when the service's loop took them."""
     settings = GitSettings.from_comments(comments)
     if settings is None:
-        return
+        return None
     try:
         repo = Repo.find(queue.store, settings, author)
     except GitError as exc:
         logger.warning("Envoi git impossible (%s).", exc)
-        return
-    _pusher(repo)
+        return False
+    return _pusher(repo)
+
+
+def push_report(comments: Mapping[str, Any], pushed: bool | None) -> str | None:
+    """What the author is told after `push_published` (French), or None."""
+    if pushed is None:
+        return None
+    git = comments["git"]
+    if pushed:
+        return f"Envoyé au dépôt git ({git['remote']}/{git['branch']}) : le site sera republié."
+    return "Le commit attend : il sera envoyé au dépôt dès que possible (voir ci-dessus)."
