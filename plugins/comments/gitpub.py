@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import logging
 import os
 import subprocess
@@ -82,6 +83,10 @@ class Repo:
         return cls(top, store, settings, author)
 
     # --- running git ----------------------------------------------------------------
+    @functools.cached_property
+    def git_dir(self) -> Path:
+        return Path(self.git("rev-parse", "--absolute-git-dir").strip())
+
     def git(self, *args: str, timeout: float | None = None) -> str:
         return _git(self.root, *args, timeout=timeout)
 
@@ -89,7 +94,7 @@ class Repo:
     def lock(self) -> Iterator[Repo]:
         """Hold the publication lock (re-entrant within this object)."""
         if self._depth == 0:
-            path = Path(self.git("rev-parse", "--absolute-git-dir").strip()) / LOCK_NAME
+            path = self.git_dir / LOCK_NAME
             self._fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
             fcntl.flock(self._fd, fcntl.LOCK_EX)
         self._depth += 1
@@ -169,7 +174,7 @@ class Repo:
     def reconcile(self) -> list[str]:
         """After a kill: end a rebase or a stale index lock, commit comment files left uncommitted."""
         with self.lock():
-            git_dir = Path(self.git("rev-parse", "--absolute-git-dir").strip())
+            git_dir = self.git_dir
             # We hold the publication lock: an index.lock is a git of ours that died.
             index_lock = git_dir / "index.lock"
             if index_lock.exists():
@@ -184,7 +189,7 @@ class Repo:
             return done
 
     def abort_rebase(self) -> None:
-        git_dir = Path(self.git("rev-parse", "--absolute-git-dir").strip())
+        git_dir = self.git_dir
         if (git_dir / "rebase-merge").exists() or (git_dir / "rebase-apply").exists():
             with contextlib.suppress(GitError):
                 self.git("rebase", "--abort")
