@@ -114,6 +114,7 @@ def test_the_author_moderates_from_a_phone(browser, mini_content, tmp_path, smtp
             with tab.expect_navigation():
                 tab.locator("main button").click()
             assert "Le commentaire est approuvé" in tab.locator("main").inner_text()
+            no_axe_violations(tab)
             tab.goto(link)
             assert "déjà servi" in tab.locator("main").inner_text()
 
@@ -247,3 +248,20 @@ def test_screenshots_light_and_dark_at_375_and_1280(browser, tmp_path):
         tab.goto(service.url + "/moderation/login")
         tab.screenshot(path=str(SHOTS / "moderation-login-375-light.png"), full_page=True)
         context.close()
+
+        # 320 px and no JavaScript: everything fits and works (details, checkboxes, buttons).
+        context, tab = login(browser, service.url, viewport={"width": 320, "height": 700},
+                             java_script_enabled=False)
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 320
+        tab.locator("#c-c-1 summary").click()
+        tab.locator("#c-c-1 textarea").fill("Merci Camille !")
+        with tab.expect_navigation():
+            tab.locator("#c-c-1").get_by_role("button", name="Publier la réponse").click()
+        assert "votre réponse publiée" in tab.locator(".flash").inner_text()
+        tab.check("#s-c-2")
+        with tab.expect_navigation():
+            tab.get_by_role("button", name="Approuver la sélection").click()
+        assert "Aucun commentaire en attente" in tab.locator("main").inner_text()
+        context.close()
+    published = {p.stem for p in (content / "comments" / "linkedin-pme").glob("*.md")}
+    assert {"c-1", "c-2"} < published and len(published) == 3  # and the reply
