@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from .items import Item, old_path
+from .items import Item
 from .media import Media
 
 _PAGED = re.compile(r"(.*/)\d+/\Z")
@@ -32,7 +32,8 @@ class Links:
     by_id: dict[str, str] = field(default_factory=dict)  # post id -> Pelican link
     attachments: dict[str, Item] = field(default_factory=dict)  # id and path key -> attachment item
     terms: dict[tuple[str, str], str] = field(default_factory=dict)  # ("category"|"tag"|"author", slug) -> link
-    unresolved: int = 0
+    rewritten: int = 0
+    unresolved: int = 0  # links to the old site left as they are (nothing of the export there)
 
     def add_content(self, item: Item, source: str) -> None:
         """A published post or page, written at content/`source`."""
@@ -66,6 +67,7 @@ class Links:
             return None  # a relative link: nothing of the old site's shape
         fragment = f"#{parts.fragment}" if parts.fragment else ""
         if (found := self._find(url, parts.path, parts.query, referrer)) is not None:
+            self.rewritten += 1
             return found + fragment
         if self.media.upload_path(url) is None:
             self.unresolved += 1
@@ -101,13 +103,3 @@ class Links:
     def _attachment(self, item: Item, referrer: str) -> str | None:
         found = self.media.resolve(item.attachment_url, referrer) if item.attachment_url else None
         return f"{{static}}/{found}" if found else None
-
-
-def old_paths(item: Item) -> list[str]:
-    """Every old address of a post or page: its permalink and its query-string forms."""
-    paths = [item.path] if item.path else []
-    paths.append(f"/?{'page_id' if item.type == 'page' else 'p'}={item.id}")
-    return paths
-
-
-__all__ = ["Links", "old_path", "old_paths"]

@@ -42,7 +42,7 @@ class Report:
     files: Outcome | None = None
     media: tuple[int, int, list[str]] = (0, 0, [])
     missing: dict[str, str] = field(default_factory=dict)  # old address -> file that uses it
-    links_unresolved: int = 0
+    links: tuple[int, int] = (0, 0)  # internal links rewritten, links to the old site left as they are
     addresses: dict[str, str] = field(default_factory=dict)
 
     def count(self, entry: Entry) -> None:
@@ -110,6 +110,10 @@ class Report:
         if conflicts:
             lines.append(f"  Différents dans content/, non écrasés{NBSP}: {number(len(conflicts))}")
             lines += _listed(conflicts)
+        rewritten, unresolved = self.links
+        lines.append(f"Liens internes{NBSP}: {_plural(rewritten, 'réécrit')} en liens Pelican"
+                     + (f", {number(unresolved)} vers l’ancien site laissés tels quels (rien de l’export à cette adresse)"
+                        if unresolved else "") + ".")
         lines.append(f"Anciennes adresses de médias, catégories et étiquettes{NBSP}: {number(len(self.addresses))}"
                      " (content/wordpress-addresses.json, lu par wp_redirects).")
         lines.append("Commentaires" + NBSP + ":")

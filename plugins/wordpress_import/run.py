@@ -20,10 +20,10 @@ from comments.importers.progress import Progress
 from comments.importers.run import import_file
 
 from .body import Converter
-from .items import BlogReader, Item, old_path
+from .items import BlogReader, Item
 from .links import Links
 from .media import Media, copy_files
-from .plan import ARTICLE, MEDIA, PAGE, SKIPPED, Entry, Planner
+from .plan import ARTICLE, MEDIA, PAGE, Entry, Planner
 from .report import Report
 from .write import write_addresses, write_pages
 
@@ -77,7 +77,7 @@ def import_blog(
     report.files = outcome
     report.media = copy_files(sorted(media.copies.values(), key=lambda c: c.destination), content, dry_run=dry_run)
     report.missing = dict(sorted(media.missing.items()))
-    report.links_unresolved = links.unresolved
+    report.links = (links.rewritten, links.unresolved)
     report.addresses = _addresses(planner.entries, links, media)
     write_addresses(content, report.addresses, dry_run=dry_run)
     return report
@@ -132,4 +132,4 @@ def _addresses(entries: list[Entry], links: Links, media: Media) -> dict[str, st
     return addresses
 
 
-__all__ = ["SKIPPED", "import_blog", "old_path"]
+__all__ = ["import_blog"]

@@ -110,7 +110,7 @@ def test_internal_links_become_pelican_links(tmp_path):
              f'<a href="{SITE}/category/medias-sociaux/">catégorie</a>, <a href="{SITE}/tag/linkedin/">étiquette</a>, '
              f'<a href="{SITE}/category/autre/">catégorie devenue étiquette</a>, '
              f'<a href="https://ailleurs.example.org/">ailleurs</a>, <a href="{SITE}/inconnue/">inconnue</a></p>')
-    run(tmp_path, attachment(30, "2013/04/photo.jpg"),
+    report = run(tmp_path, attachment(30, "2013/04/photo.jpg"),
         post(1, "source", "Source", links),
         post(2, "cible", "Cible", "<p>Ici.</p>", tags=(("LinkedIn", "linkedin"),),
              categories=(("Médias sociaux", "medias-sociaux"), ("Autre chose", "autre"))),
@@ -126,6 +126,8 @@ def test_internal_links_become_pelican_links(tmp_path):
     assert "[catégorie devenue étiquette](<{tag}Autre chose>)" in body
     assert "[ailleurs](https://ailleurs.example.org/)" in body and f"[inconnue]({SITE}/inconnue/)" in body
     assert "Tags: Autre chose, LinkedIn" in read(tmp_path, "articles/cible.md")
+    assert ("Liens internes\u00a0: 7 réécrits en liens Pelican, 1 vers l’ancien site laissés tels quels"
+            in str(report))
 
 
 def test_importing_twice_changes_nothing_and_an_edited_article_is_kept(tmp_path):
