@@ -262,25 +262,24 @@ def _related_lines(related: dict) -> list[str]:
             f"(à chaud {fr(row['warm_seconds'], 3)} s)" for row in related["sizes"]]
 
 
+def _verdict(piece: dict) -> str:
+    """" (cibles ≤ 15 s, ≤ 300 Mo : atteintes)" for a timed import with targets, else ""."""
+    if "within_targets" not in piece:
+        return ""
+    limits = piece["targets"]
+    return (f" (cibles ≤ {fr(limits['seconds'], 0)} s, ≤ {fr(limits['peak_rss_mb'], 0)} Mo : "
+            f"{_mark(all(piece['within_targets'].values()))})")
+
+
 def _import_lines(imported: dict) -> list[str]:
-    verdict = ""
-    if "within_targets" in imported:
-        limits = imported["targets"]
-        verdict = (f" (cibles ≤ {fr(limits['seconds'], 0)} s, ≤ {fr(limits['peak_rss_mb'], 0)} Mo : "
-                   f"{_mark(all(imported['within_targets'].values()))})")
     return [f"import WordPress, {imported['comments']} commentaires : {fr(imported['seconds'])} s, "
-            f"{fr(imported['peak_rss_mb'], 1)} Mo{verdict}"]
+            f"{fr(imported['peak_rss_mb'], 1)} Mo{_verdict(imported)}"]
 
 
 def _blog_lines(blog: dict) -> list[str]:
-    verdict = ""
-    if "within_targets" in blog:
-        limits = blog["targets"]
-        verdict = (f" (cibles ≤ {fr(limits['seconds'], 0)} s, ≤ {fr(limits['peak_rss_mb'], 0)} Mo : "
-                   f"{_mark(all(blog['within_targets'].values()))})")
     return [f"import du blog WordPress, {blog['posts']} articles et {blog['comments']} commentaires : "
             f"{fr(blog['seconds'])} s ({fr(blog['cpu_seconds'])} s de processeur), "
-            f"{fr(blog['peak_rss_mb'], 1)} Mo{verdict}"]
+            f"{fr(blog['peak_rss_mb'], 1)} Mo{_verdict(blog)}"]
 
 
 def _intake_lines(intake: dict) -> list[str]:

@@ -49,6 +49,19 @@ ligne deux.]]></wp:comment_content>
 """
 
 
+def _write_comments(out, rng: random.Random, cid: int, count: int, body_words: int) -> int:
+    """`count` comments of one post after comment `cid`; returns the last id written."""
+    first = cid + 1
+    for _ in range(count):
+        cid += 1
+        parent = rng.randrange(first, cid) if cid > first and rng.random() < 0.1 else 0
+        roll = rng.random()
+        approved = "0" if roll < 0.05 else "spam" if roll < 0.07 else "trash" if roll < 0.08 else "1"
+        user = 1 if rng.random() < 1 / 30 else 0
+        out.write(comment_xml(cid, parent, approved, user, rng, body_words))
+    return cid
+
+
 def write_wxr(path: Path | str, comments: int, *, posts: list[tuple[str, str]] | None = None,
               seed: int = 1, body_words: int = 40) -> Path:
     """Write an export with `comments` comments spread over `posts` [(slug, title)], streamed to disk.
@@ -69,14 +82,7 @@ def write_wxr(path: Path | str, comments: int, *, posts: list[tuple[str, str]] |
             out.write(f"<item><title>{escape(title)}</title><link>https://blog.example/{slug}/</link>\n"
                       f"<dc:creator>lionel</dc:creator><wp:post_id>{number}</wp:post_id>"
                       f"<wp:post_name>{slug}</wp:post_name><wp:post_type>post</wp:post_type>\n")
-            first = cid + 1
-            for _ in range(min(per_post, comments - cid)):
-                cid += 1
-                parent = rng.randrange(first, cid) if cid > first and rng.random() < 0.1 else 0
-                roll = rng.random()
-                approved = "0" if roll < 0.05 else "spam" if roll < 0.07 else "trash" if roll < 0.08 else "1"
-                user = 1 if rng.random() < 1 / 30 else 0
-                out.write(comment_xml(cid, parent, approved, user, rng, body_words))
+            cid = _write_comments(out, rng, cid, min(per_post, comments - cid), body_words)
             out.write("</item>\n")
         out.write("</channel>\n</rss>\n")
     return path
@@ -126,14 +132,7 @@ def write_blog(path: Path | str, uploads: Path | str, posts: int, comments: int,
                 f'<category domain="category" nicename="marketing"><![CDATA[Marketing]]></category>'
                 f'<category domain="post_tag" nicename="tag-{number % 40}"><![CDATA[Étiquette {number % 40}]]></category>\n'
             )
-            first = cid + 1
-            for _ in range(min(per_post, comments - cid)):
-                cid += 1
-                parent = rng.randrange(first, cid) if cid > first and rng.random() < 0.1 else 0
-                roll = rng.random()
-                approved = "0" if roll < 0.05 else "spam" if roll < 0.07 else "trash" if roll < 0.08 else "1"
-                user = 1 if rng.random() < 1 / 30 else 0
-                out.write(comment_xml(cid, parent, approved, user, rng, 40))
+            cid = _write_comments(out, rng, cid, min(per_post, comments - cid), 40)
             out.write("</item>\n")
         out.write("</channel>\n</rss>\n")
     return path
