@@ -93,7 +93,7 @@ def test_the_production_command_line_runs_the_service(tmp_path):
     handle.close()
     try:
         wait_for(service._up, 60, "the service")
-        health = wait_for(lambda: (h := service.health())["git"]["last_pull"] and h, 20, "the first pull")
+        health = wait_for(lambda: (h := service.health())["git"]["last_pull"] and h, 30, "the first pull")
         assert health["git"]["remote"] == "origin" and health["git"]["error"] is None
     finally:
         service.stop()

@@ -37,7 +37,11 @@ def push_article(world, tmp_path, slug: str) -> None:
     (other / "content" / "articles" / f"{slug}.md").write_text(article(slug, "Nouveau", "2026-11-30 09:00"))
     git(other, "add", "-A")
     git(other, "commit", "--quiet", "-m", f"Article {slug}")
-    git(other, "push", "--quiet")
+    for _attempt in range(10):  # as an author would: the service may push in between
+        if subprocess.run(["git", "push", "--quiet"], cwd=other, capture_output=True).returncode == 0:
+            return
+        git(other, "pull", "--quiet", "--rebase")
+    raise AssertionError("the author's push never went through")
 
 
 def test_form_to_pushed_commit_and_new_articles_without_restart(make_world, tmp_path):
