@@ -156,3 +156,28 @@ def test_killed_at_any_point_then_restarted_reconciles(make_world):
         assert len(places) == 1, places
     assert world.site.linear()
     assert httpx.get(world.service.url + "/health").json()["git"]["error"] is None
+
+
+def test_the_moderation_page_publishes_through_the_same_function(make_world):
+    """Approving and replying on /moderation/ (issue 10's page) in the service: one commit each,
+    pushed by the service's loop."""
+    from comments.moderation_page.auth import set_password
+
+    from tests.moderation_page.conftest import PASSWORD, Author
+
+    world = make_world()
+    set_password(world.clone / "moderation", PASSWORD)
+    author = Author(world.service.url)
+    try:
+        assert author.login().status_code == 303
+        world.post()
+        (cid,) = world.pending_ids()
+        assert author.act(f"reply:{cid}", **{f"text-{cid}": "Merci Marie, bonne remarque."}).status_code == 303
+        wait_for(lambda: len(remote_files(world)) == 3, 30, "the approval and the reply on the remote")
+    finally:
+        author.http.close()
+    assert published_on_remote(world, cid) == 1
+    subjects = [line.split(" ", 1)[1] for line in world.site.remote_log()[:2]]
+    assert subjects[1] == f"Publish comment {cid} on media-social" and subjects[0].startswith("Publish comment ")
+    health = world.service.health()["git"]
+    assert health["last_push"] and health["waiting"] == 0 and world.site.linear()  # the loop pushed
