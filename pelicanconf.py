@@ -39,6 +39,32 @@ def ARTICLE_ORDER_BY(article):  # noqa: N802 (a Pelican setting)
 
 
 THEME = "theme"
+# Autoescape: the templates mark |safe the HTML that Pelican and the plugins make
+# (content, summaries, titles, sanitised comment bodies); everything else is text.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "autoescape": True}
+
+# Who writes the blog, as the theme shows it (plugins/identity/settings.py documents
+# each key): the author card on articles and on « À propos », the header's
+# wordmark, the favicon set, the share cards, the brand colour.
+IDENTITY = {
+    "name": "Lionel Boscher",
+    "role": "Consultant marketing indépendant",
+    "bio": (
+        "J’aide les PME, les artisans et les indépendants à trouver des clients sur le web : "
+        "médias sociaux, stratégie digitale et mesure des résultats, sans jargon ni usine à gaz."
+    ),
+    # No portrait in the repository yet: a monogram of the initials stands in.
+    # "photo": "images/lionel-boscher.jpg",
+    "photo": None,
+    "brand_colour": "#0a56a3",
+    "links": [
+        ["LinkedIn", "https://www.linkedin.com/in/lionelboscher/"],
+        ["X", "https://x.com/lionelboscher"],
+        ["E-mail", "mailto:contact@lionelboscher.fr"],
+    ],
+    "about_page": "a-propos",
+    "privacy_page": "confidentialite",
+}
 DEFAULT_PAGINATION = 10
 SUMMARY_MAX_LENGTH = 40
 # Paginated pages live in their own folder, so `tag/x-4` page 2 can never be
@@ -105,6 +131,8 @@ PLUGIN_PATHS = ["plugins"]
 # stable_sitemap dates the sitemap's index pages from the content, not the clock.
 PLUGINS = [
     "french", "template_cache", "related_posts", "comments", "pelican.plugins.sitemap", "stable_sitemap",
+    # The theme's: who writes (identity), reading time and contents, share cards.
+    "identity", "reading", "share_cards",
 ]
 
 SITEMAP = {

@@ -143,8 +143,18 @@ def bench(c, quick=False, check=False):
         sys.exit(code)
 
 
+@task
+def fonts(c):
+    """Remake the theme's WOFF2 subsets from the pinned npm font package (needs `npm ci`)."""
+    from theme.fonts.subset import build as build_fonts
+
+    for name, size in build_fonts().items():
+        sys.stdout.write(f"{name}\t{size} octets\n")
+
+
 ns = Collection(clean, build, rebuild, regenerate, serve, reserve, preview, livereload, publish, gh_pages)
 ns.add_task(bench)
+ns.add_task(fonts)
 
 
 # --- comments.*: import and moderation (plugins/comments/moderation/commands.py) ---

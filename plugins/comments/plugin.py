@@ -18,6 +18,7 @@ from typing import Any
 
 from french.checks import metadata_line
 
+from . import texts
 from .bodies import BodyRenderer
 from .feeds import write_feeds
 from .loader import Problem, Store, load_store
@@ -82,6 +83,8 @@ def on_initialized(pelican: Any) -> None:
     pelican.settings["COMMENTS"] = options
     # The form template (partials/respond.html) posts there.
     pelican.settings["COMMENTS_INTAKE_URL"] = options["intake_url"]
+    # Limits, confirmations and rel, shared with the receiver (texts.py).
+    pelican.settings["COMMENTS_FORM"] = texts.template_globals()
 
 
 def on_generator_init(generator: Any) -> None:

@@ -13,6 +13,7 @@ from functools import partial
 from html import escape
 from importlib.metadata import version
 
+from .texts import READER_REL
 from .urls import normalise_href, strip_controls
 
 # bleach (with html5lib), lxml, nh3 and markdown-it-py are imported where they
@@ -30,7 +31,6 @@ ALLOWED_ATTRIBUTES = {
     "blockquote": {"cite"},
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
-READER_REL = "nofollow ugc noopener noreferrer"
 # Elements removed with their content: their text must never show up as text.
 DROP_WITH_CONTENT = frozenset(
     ["script", "style", "template", "noscript", "iframe", "object", "embed", "svg", "math", "textarea",

@@ -15,6 +15,8 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from .dates import format_date_fr, format_datetime_fr
 from .plurals import count_fr
 from .typography import french_typography
@@ -59,9 +61,18 @@ def count(n: Any, singular: str, plural: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def typo(markup: str) -> str:
-    """french_typography, memoised (templates apply it to short strings)."""
+def _typo(markup: str) -> str:
     return french_typography(markup)
+
+
+def typo(value: Any) -> Markup:
+    """french_typography, memoised (templates apply it to short strings).
+
+    Jinja autoescapes: markup (Markup, e.g. after |e or |safe) is typeset as it
+    is, plain text is escaped first; either way the result is markup."""
+    if isinstance(value, Markup) or hasattr(value, "__html__"):
+        return Markup(_typo(str(value.__html__())))
+    return Markup(_typo(str(escape(value))))
 
 
 FILTERS = {"date_fr": date_fr, "datetime_fr": datetime_fr, "count_fr": count, "typo": typo}

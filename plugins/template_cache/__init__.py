@@ -24,7 +24,10 @@ def add_bytecode_cache(pelican: Any) -> None:
     environment = settings.get("JINJA_ENVIRONMENT") or {}
     if not settings.get("CACHE_PATH") or "bytecode_cache" in environment:
         return
-    folder = Path(settings["CACHE_PATH"]) / FOLDER
+    # Jinja's key is the template's name and source, not the environment's options:
+    # bytecode compiled with autoescape off must never serve a build with it on.
+    mode = "autoescape" if environment.get("autoescape") else "plain"
+    folder = Path(settings["CACHE_PATH"]) / FOLDER / mode
     folder.mkdir(parents=True, exist_ok=True)
     settings["JINJA_ENVIRONMENT"] = {**environment, "bytecode_cache": FileSystemBytecodeCache(str(folder))}
 

@@ -25,6 +25,7 @@ from starlette.routing import Route
 from ..model import APPROVED, Comment
 from ..moderation.notices import service_base
 from ..moderation_page.tokens import links as email_links
+from ..texts import NOTICES
 from .catalog import Catalog
 from .config import IntakeConfig, origin_of
 from .filing import Filer
@@ -36,13 +37,6 @@ from .workers import Workers
 
 logger = logging.getLogger(__name__)
 
-# The confirmation is an element of the article page shown by CSS `:target`,
-# so it works without JavaScript (see theme/templates/partials/respond.html).
-CONFIRM_FRAGMENT = {"pending": "commentaire-en-attente", "approved": "commentaire-publie"}
-MESSAGES = {
-    "pending": "Merci\u202f! Votre commentaire est en attente de modération.",
-    "approved": "Merci\u202f! Votre commentaire est accepté\u00a0: il paraîtra à la prochaine mise à jour du site.",
-}
 
 
 def new_id() -> str:
@@ -162,8 +156,8 @@ def create_app(config: IntakeConfig) -> Starlette:
             links = email_links(config.queue, base, comment.id)
             task = BackgroundTask(notify_pending, comment, sub.post, config.notify, mail_base, links)
         if wants_json(request):
-            return JSONResponse({"status": shown, "message": MESSAGES[shown]}, status_code=202, background=task)
-        url = site_url(request, sub.post.url) + "#" + CONFIRM_FRAGMENT[shown]
+            return JSONResponse({"status": shown, "message": NOTICES[shown].message}, status_code=202, background=task)
+        url = site_url(request, sub.post.url) + "#" + NOTICES[shown].fragment
         return RedirectResponse(url, status_code=303, background=task)
 
     workers = Workers(config, catalog)

@@ -16,12 +16,14 @@ from urllib.parse import parse_qs, parse_qsl, urlsplit
 from ..addresses import single_address
 from ..store import ID_RE, SLUG_RE, is_http_url
 from ..terminal import has_unsafe_name_chars
+from ..texts import LIMITS
 from .catalog import Catalog, Post
 
 FIELDS = ("post", "parent", "author", "email", "notify", "website", "body", "hp")
 CONSENT = ("1", "on", "oui", "true")  # the « Me prévenir par e-mail des réponses » box, ticked
-MAX_AUTHOR, MIN_BODY, MAX_BODY = 100, 3, 20_000
-MAX_WEBSITE = 2000
+# The form's maxlength attributes come from the same values (texts.LIMITS).
+MAX_AUTHOR, MIN_BODY, MAX_BODY = LIMITS.author, LIMITS.body_min, LIMITS.body_max
+MAX_WEBSITE = LIMITS.website
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 FORM_TYPE, JSON_TYPE = "application/x-www-form-urlencoded", "application/json"

@@ -1,0 +1,75 @@
+"""Reading comfort: the reading time in French and the table of contents of each article.
+
+Sets, once per build, `reading_minutes`, `reading_time` (« 4 min de lecture »)
+and `toc` (the headings, when there are at least READING['toc_min_headings'])
+on every article and page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from declared_settings import doc, load
+from french.plurals import count_fr
+from pelican import signals
+
+
+@dataclass(frozen=True)
+class Reading:
+    words_per_minute: int = doc("reading speed used for « N min de lecture »", 230)
+    toc_min_headings: int = doc("an article gets a table of contents from this many headings (h2, h3)", 3)
+
+
+TAG_RE = re.compile(r"<[^>]+>")
+# Headings with the id Markdown's toc extension gives them.
+HEADING_RE = re.compile(r'<h([23])[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+WORD_RE = re.compile(r"\w+(?:[’'-]\w+)*")
+
+
+def minutes(text_html: str, per_minute: int) -> int:
+    words = len(WORD_RE.findall(html.unescape(TAG_RE.sub(" ", text_html))))
+    return max(1, round(words / per_minute))
+
+
+def headings(text_html: str) -> list[dict[str, Any]]:
+    """The h2 and h3 of the content: id, text (markup: typeset, tags removed), and
+    for each h2 its h3 as `children` (an h3 before any h2 stands on its own)."""
+    found: list[dict[str, Any]] = []
+    for level, anchor, inner in HEADING_RE.findall(text_html):
+        entry = {"id": anchor, "text": TAG_RE.sub("", inner).strip(), "children": []}
+        if level == "3" and found and found[-1]["level"] == 2:
+            found[-1]["children"].append(entry)
+        else:
+            found.append({**entry, "level": int(level)})
+    return found
+
+
+def annotate(contents: list[Any], options: Reading) -> None:
+    for item in contents:
+        text = item.content
+        item.reading_minutes = minutes(text, options.words_per_minute)
+        item.reading_time = count_fr(item.reading_minutes, "min de lecture", "min de lecture")
+        found = headings(text)
+        total = len(found) + sum(len(h["children"]) for h in found)
+        item.toc = found if total >= options.toc_min_headings else []
+
+
+def on_initialized(pelican: Any) -> None:
+    pelican.settings["READING"] = load(Reading, pelican.settings.get("READING"), "READING")
+
+
+def on_articles(generator: Any) -> None:
+    annotate([*generator.articles, *generator.drafts], generator.settings["READING"])
+
+
+def on_pages(generator: Any) -> None:
+    annotate([*generator.pages, *generator.hidden_pages], generator.settings["READING"])
+
+
+def register() -> None:
+    signals.initialized.connect(on_initialized)
+    signals.article_generator_finalized.connect(on_articles)
+    signals.page_generator_finalized.connect(on_pages)
