@@ -131,8 +131,9 @@ PLUGIN_PATHS = ["plugins"]
 # stable_sitemap dates the sitemap's index pages from the content, not the clock.
 PLUGINS = [
     "french", "template_cache", "related_posts", "comments", "pelican.plugins.sitemap", "stable_sitemap",
-    # The theme's: who writes (identity), reading time and contents, share cards.
-    "identity", "reading", "share_cards",
+    # The theme's: who writes (identity), reading time and contents, share cards, responsive images,
+    # search (Pagefind).
+    "identity", "reading", "share_cards", "images", "search",
 ]
 
 SITEMAP = {

@@ -61,15 +61,15 @@ def on_initialized(pelican: Any) -> None:
     pelican.settings["READING"] = load(Reading, pelican.settings.get("READING"), "READING")
 
 
-def on_articles(generator: Any) -> None:
-    annotate([*generator.articles, *generator.drafts], generator.settings["READING"])
-
-
-def on_pages(generator: Any) -> None:
-    annotate([*generator.pages, *generator.hidden_pages], generator.settings["READING"])
+def on_generators(generators: list[Any]) -> None:
+    """Once every generator has its context: the content's {static} and {filename}
+    links resolve only then (reading it earlier would keep them unresolved)."""
+    for generator in generators:
+        items = [getattr(generator, name, []) for name in ("articles", "drafts", "pages", "hidden_pages")]
+        if any(items):
+            annotate([item for group in items for item in group], generator.settings["READING"])
 
 
 def register() -> None:
     signals.initialized.connect(on_initialized)
-    signals.article_generator_finalized.connect(on_articles)
-    signals.page_generator_finalized.connect(on_pages)
+    signals.all_generators_finalized.connect(on_generators)

@@ -37,11 +37,20 @@ def month_archive_path(site: Path) -> str:
     return "/".join(seed.split("/")[:3]) + "/"
 
 
+def long_article_path(site: Path) -> str:
+    found = sorted(site.glob("*/*/tableau-de-bord-medias-sociaux-une-heure-par-mois/index.html"))
+    assert found, "the long article with images was not built"
+    return "/" + found[0].parent.relative_to(site).as_posix() + "/"
+
+
 PAGES = {
     "home": lambda site: "/",
     "article": seed_path,
+    "long-article": long_article_path,
     "archives": lambda site: "/archives/",
     "month-archive": month_archive_path,
+    # With a query, so that the results (Pagefind, loaded then) are checked too.
+    "search": lambda site: "/recherche/?q=chronophage",
 }
 
 
@@ -66,6 +75,12 @@ def test_page_is_accessible_and_self_contained(page, site, base_url, name, width
     page.emulate_media(color_scheme=scheme)
     response = page.goto(base_url + PAGES[name](site), wait_until="load")
     assert response is not None and response.ok
+    if name == "search":
+        page.wait_for_selector("#search-results li")
+    # Lazy images load once scrolled to: the screenshot shows them.
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.scrollTo(0, 0)")
 
     results = Axe().run(page, options=AXE_OPTIONS)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,72 @@
+"""Search: a Pagefind index of the built site, made after every build.
+
+Pagefind comes from PyPI (`pagefind-bin`, its binary in a wheel: no Node).
+It reads the written pages: the article text (`data-pagefind-body`) and, with
+a lower weight, the comments (SEARCH['index_comments']); the language, hence
+French stemming, comes from `<html lang="fr">`. The search page
+(templates/search.html, at SEARCH['page_save_as']) loads nothing until the
+reader types: then static/js/search.js imports the bundle and shows the
+results in French. Without JavaScript the page points to the archives,
+categories and tags.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+
+from declared_settings import doc, load
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Search:
+    enabled: bool = doc("build the Pagefind index and the search page", True)
+    index_comments: bool = doc("index the published comments with the articles", True)
+    comments_weight: float = doc("weight of the comments' words against the article's (Pagefind: 0 to 10, "
+                                 "the article's text is 1)", 0.5)
+    page_url: str = doc("address of the search page", "recherche/")
+    page_save_as: str = doc("file of the search page in the output", "recherche/index.html")
+    bundle: str = doc("folder of the index in the output (Pagefind's --output-subdir)", "pagefind")
+
+
+def on_initialized(pelican: Any) -> None:
+    settings = pelican.settings
+    options = load(Search, settings.get("SEARCH"), "SEARCH")
+    if not options.enabled:
+        settings["SEARCH"] = None
+        return
+    if not 0 <= options.comments_weight <= 10:
+        raise ValueError(f"SEARCH['comments_weight'] : {options.comments_weight} hors de 0 à 10")
+    settings["SEARCH"] = dataclasses.asdict(options)
+    settings["TEMPLATE_PAGES"] = {**settings.get("TEMPLATE_PAGES", {}), "search.html": options.page_save_as}
+
+
+def index(output: Path, bundle: str) -> subprocess.CompletedProcess:
+    """Run Pagefind over `output`; its bundle goes to output/`bundle`."""
+    return subprocess.run(
+        [sys.executable, "-m", "pagefind_bin", "--site", str(output), "--output-subdir", bundle, "--silent"],
+        capture_output=True, text=True, timeout=600,
+    )
+
+
+def on_finalized(pelican: Any) -> None:
+    options = pelican.settings.get("SEARCH")
+    if not options:
+        return
+    result = index(Path(pelican.settings["OUTPUT_PATH"]), options["bundle"])
+    if result.returncode != 0:
+        logger.error("Pagefind n’a pas pu indexer le site :\n%s%s", result.stdout, result.stderr)
+
+
+def register() -> None:
+    signals.initialized.connect(on_initialized)
+    signals.finalized.connect(on_finalized)
