@@ -143,6 +143,16 @@ def bench(c, quick=False, check=False):
         sys.exit(code)
 
 
+@task(help={"check": "exit 1 when a score is under 100 or the article passes 60 KB"})
+def lighthouse(c, check=False):
+    """Lighthouse (mobile) on the production build: home, seed article, long article, search."""
+    from benchmarks.lighthouse import main as lighthouse_main
+
+    code = lighthouse_main(["--check"] if check else [])
+    if code:
+        sys.exit(code)
+
+
 @task
 def fonts(c):
     """Remake the theme's WOFF2 subsets from the pinned npm font package (needs `npm ci`)."""
@@ -155,6 +165,7 @@ def fonts(c):
 ns = Collection(clean, build, rebuild, regenerate, serve, reserve, preview, livereload, publish, gh_pages)
 ns.add_task(bench)
 ns.add_task(fonts)
+ns.add_task(lighthouse)
 
 
 # --- comments.*: import and moderation (plugins/comments/moderation/commands.py) ---

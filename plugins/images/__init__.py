@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pelican import signals
-
 from declared_settings import doc, load
+from pelican import signals
 
 RASTER = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 

@@ -36,9 +36,9 @@ def render_img(attrs: dict[str, str | None]) -> str:
 def rewrite(page: str, lookup: Callable[[str], Sources | None], sizes: str, eager_chars: int) -> str:
     """`page` with each image that `lookup` knows rewritten. An image of the content
     preceded by fewer than `eager_chars` characters of text is in the first screen:
-    loaded at once (fetchpriority high for the first), the others lazily."""
+    loaded at once, the others lazily. (No `fetchpriority`: the Nu HTML Checker
+    does not know it yet.)"""
     start = page.find(CONTENT_START)
-    eager_given = False
     out, last = [], 0
     for match in IMG_RE.finditer(page):
         attrs = attributes(match.group(0))
@@ -53,11 +53,9 @@ def rewrite(page: str, lookup: Callable[[str], Sources | None], sizes: str, eage
         attrs.setdefault("width", str(found.width))
         attrs.setdefault("height", str(found.height))
         attrs["decoding"] = "async"
-        if first_screen and not eager_given:
+        if first_screen:
             attrs.pop("loading", None)
-            attrs["fetchpriority"] = "high"
-            eager_given = True
-        elif not first_screen:
+        else:
             attrs["loading"] = "lazy"
         sources = "".join(
             f'<source type="image/{fmt}" srcset="{", ".join(f"{u} {w}w" for u, w in pairs)}" sizes="{sizes}">'

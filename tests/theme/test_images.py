@@ -49,8 +49,8 @@ def test_variants_are_cached_between_builds(tmp_path: Path):
     overrides = {"STATIC_PATHS": ["images"]}
     output = build(content, tmp_path / "out", overrides)
     img = html_of(article_page(output, "une-image")).cssselect(".post-content img")[0]
-    # The first screen: loaded at once, with priority; never upscaled.
-    assert img.get("loading") is None and img.get("fetchpriority") == "high"
+    # The first screen: loaded at once; never upscaled.
+    assert img.get("loading") is None
     assert img.getparent().cssselect("source")[0].get("srcset").endswith("carre-500.avif 500w") or "webp" in formats()
     cached = sorted((tmp_path / "out-cache" / "images").iterdir())
     assert cached and all(p.stat().st_size > 0 for p in cached)
@@ -65,6 +65,5 @@ def test_rewrite_keeps_attributes_and_skips_unknown_images():
     known = {"a.png": Sources(800, 600, {"webp": [("a-400.webp", 400), ("a-800.webp", 800)]})}
     out = rewrite(page, known.get, "100vw", 600)
     assert ('<picture><source type="image/webp" srcset="a-400.webp 400w, a-800.webp 800w" sizes="100vw">'
-            '<img alt="A &amp; B" src="a.png" title="t" width="800" height="600" decoding="async" '
-            'fetchpriority="high"></picture>') in out
+            '<img alt="A &amp; B" src="a.png" title="t" width="800" height="600" decoding="async"></picture>') in out
     assert '<img src="https://ailleurs.fr/x.png">' in out and '<img src="b.png" srcset="b2.png 2x">' in out
