@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from .addresses import MAX_EMAIL
+
 READER_REL = "nofollow ugc noopener noreferrer"
 
 
@@ -20,7 +22,7 @@ class FormLimits:
     """Lengths in characters, checked by the form (HTML attributes) and by the receiver."""
 
     author: int = 100
-    email: int = 254
+    email: int = MAX_EMAIL
     website: int = 2000
     body_min: int = 3
     body_max: int = 20_000
