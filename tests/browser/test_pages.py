@@ -77,10 +77,15 @@ def test_page_is_accessible_and_self_contained(page, site, base_url, name, width
     assert response is not None and response.ok
     if name == "search":
         page.wait_for_selector("#search-results li")
-    # Lazy images load once scrolled to: the screenshot shows them.
-    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    # Lazy images load once scrolled near: a screen at a time, so the screenshot shows them.
+    page.evaluate("""async () => {
+        for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
+            window.scrollTo(0, y);
+            await new Promise(done => setTimeout(done, 30));
+        }
+        window.scrollTo(0, 0);
+    }""")
     page.wait_for_load_state("networkidle")
-    page.evaluate("window.scrollTo(0, 0)")
 
     results = Axe().run(page, options=AXE_OPTIONS)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
