@@ -27,7 +27,9 @@ class Converter:
     def __init__(self, reader: BlogReader, entries: list[Entry], links: Links, media: Media):
         self.links, self.media = links, media
         self.authors = reader.authors
-        self.export_date = reader.export_date
+        # An undated post takes the export's date, else the newest date the export holds.
+        dates = [e.item.date for e in entries if e.item.date]
+        self.export_date = reader.export_date or (max(dates) if dates else None)
         self.zone = reader.zone
         self.attachments: dict[str, Item] = {e.item.id: e.item for e in entries if e.kind == MEDIA}
         self.children: dict[str, list[Attachment]] = defaultdict(list)

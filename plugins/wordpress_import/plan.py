@@ -86,7 +86,8 @@ class Planner:
         base = _UNSAFE.sub("-", item.slug).strip("-").lower()
         if not base:
             base = _slugify(item.title) if item.title.strip() else ""
-            base = base or f"{'article' if item.type == 'post' else 'page'}-{item.id}"
+            # No name, no usable title: the post's id, else its line in the export.
+            base = base or f"{'article' if item.type == 'post' else 'page'}-{item.id or f'ligne-{item.line}'}"
         slug, number = base, 1
         while slug in self.slugs:
             number += 1

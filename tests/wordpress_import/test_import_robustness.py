@@ -40,15 +40,17 @@ BAD_ITEMS = (
     post(8, "produit", "Un produit", "<p>Boutique.</p>", type="product"),
     post(9, "menu", "Menu", "", type="nav_menu_item"),
     post(15, "page-privee", "Page privée", "<p>Interne.</p>", type="page", status="private", link=f"{SITE}/interne/"),
+    post(16, "", "…", "<p>Ni nom ni titre utilisable.</p>"),
 )
 
 
 def test_one_bad_item_never_refuses_the_export_and_everything_adds_up(tmp_path):
     report = run(tmp_path, *BAD_ITEMS)
     text = str(report)
-    # Items: 10 read = 5 articles (2 drafts) + 0 page + 0 media + 5 skipped.
-    assert report.read == 10 == report.kinds["article"] + report.kinds["article-draft"] + sum(report.skipped.values())
-    assert report.kinds["article"] == 3 and report.kinds["article-draft"] == 2
+    # Items: 11 read = 6 articles (2 drafts) + 0 page + 0 media + 5 skipped.
+    assert report.read == 11 == report.kinds["article"] + report.kinds["article-draft"] + sum(report.skipped.values())
+    assert report.kinds["article"] == 4 and report.kinds["article-draft"] == 2
+    assert "Slug: article-16" in read(tmp_path, "articles/article-16.md")
     assert "protégé par mot de passe : « Protégé »" in text and "privé : « Privé »" in text
     assert "privée : « Page privée »" in text
     assert "type inconnu « product »" in text and "élément de menu (nav_menu_item)" in text
