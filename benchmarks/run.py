@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import ROOT, bodies_bench, extras
+from . import ROOT, bodies_bench, extras, search_bench
 from .builds import clear, project_build, stock_build
 from .corpus import generate
 from .loop import author_loop
@@ -145,6 +145,10 @@ def run_bench(plan: Plan, *, output: Path | None = RESULTS, log=print) -> dict:
         result["builds"] = builds(plan, Path(tmp), log)
         log("Boucle de l’auteur (enregistrement → page réécrite)…")
         result["loop"] = author_loops(plan, Path(tmp))
+        log("Première recherche d’un lecteur (octets reçus)…")
+        result["search"] = extras._guarded("la recherche", lambda: search_bench.first_search(
+            Path(tmp) / "corpus", Path(tmp) / "search"))
+        log(json.dumps(result["search"], ensure_ascii=False))
     log("Articles liés, import WordPress, réception…")
     result["related"] = extras.related(plan.related_sizes, plan.related_repeat)
     imported = extras.wordpress_import(plan.import_comments)

@@ -61,6 +61,10 @@ def test_the_quick_bench_runs_and_reports_every_piece(tmp_path, capsys):
     assert page["status"] == "ok" and positive(page["corpus"]["median_seconds"]) and positive(page["real"]["median_seconds"])
     assert page["real"]["posts"] >= 8
     assert positive(result["machine"]["cpu_count"])
+    search = result["search"]  # the reader's first search, bytes counted by Chromium
+    assert search["status"] == "ok", search
+    assert search["posts"] == 6 and all(positive(q["bytes"]) for q in search["queries"].values())
+    assert search["target_bytes"] == 100_000
     builds = result["builds"]
     assert builds["corpus"]["posts"] == 6 and builds["corpus"]["comments"] == 20
     for key in ("stock", "cold", "warm"):

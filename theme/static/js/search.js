@@ -1,4 +1,4 @@
-/* The search page: reveals the form, and loads the Pagefind index (plugins/search)
+/* The search page: loads the Pagefind index (plugins/search)
    only when the reader types or submits. Results are links, in French. No third-party code. */
 (function () {
   "use strict";
@@ -21,7 +21,6 @@
   more.hidden = true;
   list.parentNode.insertBefore(more, list.nextSibling);
   var pending = [];
-  form.hidden = false;
 
   function load() {
     if (!pagefind) {
