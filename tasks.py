@@ -218,8 +218,8 @@ def comments_show(c, id, queue=None, content=None, settings=None):
                             **_WHERE})
 def comments_approve(c, ids, parents=False, queue=None, content=None, settings=None):
     """Publish comments."""
+    from comments.core.terminal import visible
     from comments.moderation import actions
-    from comments.terminal import visible
 
     commands, ctx = _moderation(queue, content, settings)
     ids = commands.split_ids(ids)
@@ -260,7 +260,9 @@ def comments_reply(c, id, text=None, queue=None, content=None, settings=None):
 def comments_review(c, queue=None, content=None, settings=None):
     """Moderate the pending comments one at a time."""
     commands, ctx = _moderation(queue, content, settings)
-    commands.review(ctx)
+    from comments.cli.review import review
+
+    review(ctx)
 
 
 @task(name="purge", help={"days": "delete queued comments older than this many days (default 30)",
@@ -328,9 +330,9 @@ ns.add_collection(Collection(
 })
 def wordpress_import(c, path, uploads=None, dry_run=False, queue=None, content=None, settings=None):
     """Import a whole WordPress blog: posts, pages, images, comments, internal links, old addresses."""
+    from comments.core.terminal import visible
     from comments.importers import ImportFileError
     from comments.importers.progress import Progress
-    from comments.terminal import visible
     from wordpress_import import import_blog
 
     _commands, ctx = _moderation(queue, content, settings)

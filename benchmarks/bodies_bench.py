@@ -16,8 +16,8 @@ import random
 import resource
 import time
 
-from comments.bodies import render_one
-from comments.sanitiser import Sanitiser
+from comments.build.bodies import render_one
+from comments.build.sanitiser import Sanitiser
 
 from . import pathological
 from .old_renderer import OldSanitiser

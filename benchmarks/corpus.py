@@ -18,8 +18,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from comments.model import PINGBACK, Comment  # noqa: E402
-from comments.store import format_comment  # noqa: E402
+from comments.core.comment_file import format_comment  # noqa: E402
+from comments.core.model import PINGBACK, Comment  # noqa: E402
 
 from . import french_words as fw
 from .prose import Prose, capitalize, slugify

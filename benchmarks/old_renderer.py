@@ -7,7 +7,7 @@ the articles with it."""
 from __future__ import annotations
 
 import markdown
-from comments.sanitiser import Sanitiser
+from comments.build.sanitiser import Sanitiser
 
 
 class OldSanitiser(Sanitiser):

@@ -40,7 +40,7 @@ def _git(cwd: Path, *args: str) -> str:
 
 
 def _pending(queue, post: str, n: int):
-    from comments.model import PENDING, Comment
+    from comments.core.model import PENDING, Comment
 
     comment = Comment(id=f"c-bench{n:07d}", author="Lecteur", date=datetime.now(UTC).replace(microsecond=0),
                       body=f"Commentaire de mesure numéro {n}.", post=post, email="lecteur@example.org")
@@ -50,9 +50,9 @@ def _pending(queue, post: str, n: int):
 
 def approval_to_push(rounds: int = 10, cli_rounds: int = 3) -> dict:
     """Median seconds from `publish()` called to the commit on the bare remote, and for the CLI."""
+    from comments.core.settings import merge_settings
     from comments.moderation.publish import publish
-    from comments.moderation.queue import Queue
-    from comments.settings import merge_settings
+    from comments.storage.queue import Queue
 
     with tempfile.TemporaryDirectory(prefix="bench-push-") as tmp:
         work = Path(tmp)
@@ -109,11 +109,11 @@ THEME = {theme!r}
 def approval_to_page(content: Path, rounds: int = 3) -> dict:
     """One server: seconds from `publish()` to the article's page holding the comment, the
     service's Rebuilder watching (warm: after its start-up build)."""
-    from comments.intake.catalog import Catalog
     from comments.intake.config import load_config
     from comments.intake.rebuild import Rebuilder
     from comments.moderation.publish import publish
-    from comments.moderation.queue import Queue
+    from comments.storage.posts import Catalog
+    from comments.storage.queue import Queue
 
     work = content.parent
     output = work / "output"

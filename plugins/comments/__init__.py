@@ -1,8 +1,10 @@
 """The comment system: the published store rendered into the pages, with feeds.
 
-`register()` connects the signals; the work is in plugin.py (glue), loader.py
-(read the store), threads.py, sanitiser.py and bodies.py (safe HTML, cached),
-feeds.py. settings.py declares the `COMMENTS` setting.
+`register()` connects the signals; the work is in build/plugin.py (glue). The
+package is layered, each layer importing only the ones below it:
+core (model, file format, urls, settings) < storage (published store, queue,
+posts, git, mail) < moderation (actions, rules, publish) < build, importers,
+intake and moderation_page (the service) < cli.
 """
 
 from pelican import signals
@@ -11,7 +13,7 @@ from pelican import signals
 def register() -> None:
     # Imported here: the moderation commands, the receiver and the importers use
     # the package's modules without the build's (sanitiser, feeds, Babel).
-    from . import plugin
+    from .build import plugin
 
     signals.initialized.connect(plugin.on_initialized)
     signals.article_generator_init.connect(plugin.on_generator_init)

@@ -14,10 +14,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from comments.importers.articles import ArticleIndex
-from comments.importers.base import normalise_title
 from comments.importers.progress import Progress
 from comments.importers.run import import_file
+from comments.storage.articles import ArticleIndex, normalise_title
 
 from .body import Converter
 from .items import BlogReader, Item

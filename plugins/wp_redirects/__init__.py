@@ -12,7 +12,7 @@ import os
 import shutil
 from pathlib import Path
 
-from comments.settings import comments_settings
+from comments.core.settings import comments_settings
 from pelican import signals
 
 from .imported import (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from comments.settings import comments_settings
+from comments.core.settings import comments_settings
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from comments.store import read_comment
+from comments.core.comment_file import read_comment
 
 from benchmarks import french_words
 from benchmarks.corpus import MAX_DEPTH, MAX_WORDS, MIN_WORDS, generate, main

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from comments.core.comment_file import read_comment
 from comments.intake import create_app, load_config
 from comments.intake.server import BackgroundServer
-from comments.store import read_comment
 from starlette.staticfiles import StaticFiles
 
 from tests.conftest import ROOT, run_pelican

@@ -14,9 +14,9 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from comments.model import Comment
-from comments.store import MAX_AUTHOR, CommentFileError, format_comment, is_http_url, read_comment
-from comments.urls import strip_controls
+from comments.core.comment_file import MAX_AUTHOR, CommentFileError, format_comment, is_http_url, read_comment
+from comments.core.model import Comment
+from comments.core.urls import strip_controls
 from playwright.sync_api import Error as PlaywrightError
 
 from tests.conftest import TESTDATA, run_pelican

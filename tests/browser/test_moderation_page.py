@@ -11,13 +11,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from comments.core.comment_file import is_http_url
+from comments.core.model import Comment
 from comments.intake import create_app, load_config
 from comments.intake.server import BackgroundServer
-from comments.model import Comment
-from comments.moderation.queue import Queue
 from comments.moderation_page import tokens
 from comments.moderation_page.auth import set_password
-from comments.store import is_http_url
+from comments.storage.queue import Queue
 from starlette.staticfiles import StaticFiles
 
 from tests.comments.importers.import_helpers import make_content

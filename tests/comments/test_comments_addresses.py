@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from comments.addresses import single_address
-from comments.model import Comment
-from comments.moderation.notices import notify_reader
+from comments.core.addresses import single_address
+from comments.core.model import Comment
+from comments.storage.mail import notify_reader
 
 
 @pytest.mark.parametrize("value", ["root,victim@example.org", "a@example.fr;b@example.org", "a@example.fr b@example.org",

@@ -7,10 +7,10 @@ import logging
 import re
 from types import SimpleNamespace
 
-from comments import bodies, plugin
-from comments.bodies import BodyRenderer, escaped_paragraphs
-from comments.model import Comment
-from comments.store import read_comment
+from comments.build import bodies, plugin
+from comments.build.bodies import BodyRenderer, escaped_paragraphs
+from comments.core.comment_file import read_comment
+from comments.core.model import Comment
 
 from tests.comments.conftest import log_of, page_of
 

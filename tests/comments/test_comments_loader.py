@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from comments.loader import load_store
-from comments.model import Comment
-from comments.store import format_comment, parse_comment
+from comments.core.comment_file import format_comment, parse_comment
+from comments.core.model import Comment
+from comments.storage.published import load_store
 
 GOOD = "id: {id}\nauthor: A\ndate: 2013-05-02T14:03:00+02:00\n\nTexte.\n"
 

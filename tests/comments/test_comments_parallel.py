@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import os
 
-from comments import bodies
-from comments.bodies import BodyRenderer
+from comments.build import bodies
+from comments.build.bodies import BodyRenderer
 
 from tests.conftest import TESTDATA
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from comments.bodies import BodyRenderer
-from comments.sanitiser import ALLOWED_TAGS, Sanitiser, TooDeep
+from comments.build.bodies import BodyRenderer
+from comments.build.sanitiser import ALLOWED_TAGS, Sanitiser, TooDeep
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -6,8 +6,8 @@ differences listed in DELIBERATE."""
 from __future__ import annotations
 
 import pytest
-from comments.sanitiser import Sanitiser
-from comments.store import read_comment
+from comments.build.sanitiser import Sanitiser
+from comments.core.comment_file import read_comment
 
 from benchmarks.corpus import generate
 from benchmarks.old_renderer import OldSanitiser

@@ -7,9 +7,9 @@ import re
 
 import lxml.html
 import pytest
-from comments import bodies
-from comments.bodies import BodyRenderer
-from comments.sanitiser import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, READER_REL, Sanitiser
+from comments.build import bodies
+from comments.build.bodies import BodyRenderer
+from comments.build.sanitiser import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, READER_REL, Sanitiser
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 

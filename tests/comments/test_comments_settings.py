@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from comments.settings import (
+from comments.core.settings import (
     DEFAULTS,
     MODERATION_SCHEMA,
     NOTIFY_SCHEMA,

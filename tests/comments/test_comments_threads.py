@@ -6,9 +6,9 @@ import logging
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from comments.model import Comment
-from comments.threads import build_threads, walk
-from comments.urls import display_url, normalise_href
+from comments.build.threads import build_threads, walk
+from comments.core.model import Comment
+from comments.core.urls import display_url, normalise_href
 
 T0 = datetime(2013, 5, 2, 14, 3, tzinfo=timezone(timedelta(hours=2)))
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from comments.store import read_comment
+from comments.core.comment_file import read_comment
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 

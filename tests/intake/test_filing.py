@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 
 import httpx
-from comments.intake.catalog import Catalog
+from comments.core.comment_file import read_comment
 from comments.intake.server import BackgroundServer
-from comments.moderation.rules import KnownAuthors
-from comments.store import read_comment
+from comments.storage.known_authors import KnownAuthors
+from comments.storage.posts import Catalog
 
 from tests.intake.intake_helpers import SITE, all_files, queue_files, valid
 
@@ -64,7 +64,7 @@ def test_the_catalog_sees_new_articles_and_newly_approved_comments(make_config, 
     assert catalog.post("livre-dor").url == "livre-dor/" and catalog.post("livre-dor").comments_mode == "open"
     assert catalog.has_comment("media-social", "wp-11")
     assert not catalog.has_comment("media-social", "wp-12")
-    # Empty or invalid: closed, as the build shows it (comments.model.comments_mode).
+    # Empty or invalid: closed, as the build shows it (comments.core.model.comments_mode).
     for name, value in (("vide", ""), ("ouvert", "ouvert")):
         (content / "articles" / f"{name}.md").write_text(
             f"Title: {name}\nDate: 2020-01-01\nSlug: {name}\nComments: {value}\n\nTexte.\n")

@@ -13,8 +13,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
+from comments.core.comment_file import read_comment
 from comments.intake.server import BackgroundServer
-from comments.store import read_comment
 
 from tests.intake.intake_helpers import SITE, queue_files, valid
 

@@ -55,7 +55,7 @@ def test_spam_and_honeypot_send_nothing(make_config, smtp):
 
 
 def test_a_failing_smtp_server_is_logged_not_fatal(make_config, tmp_path, caplog):
-    caplog.set_level(logging.WARNING, logger="comments.intake.notify")
+    caplog.set_level(logging.WARNING, logger="comments.storage.mail")
     port = free_port()  # nobody listens there
     with BackgroundServer(make_config(comments=notify_settings(port))) as server:
         answer = httpx.post(server.url + "/comment", data=valid(), headers={"Origin": SITE})

@@ -6,7 +6,7 @@ import html
 import json
 
 import pytest
-from comments.store import read_comment
+from comments.core.comment_file import read_comment
 
 from tests.intake.intake_helpers import SITE, all_files, queue_files, valid
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from comments.model import Comment
-from comments.moderation.queue import Queue
-from comments.store import read_comment
+from comments.core.comment_file import read_comment
+from comments.core.model import Comment
+from comments.storage.queue import Queue
 
 from tests.moderation_page.conftest import pending_ids
 

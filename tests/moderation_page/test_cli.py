@@ -10,9 +10,10 @@ import sys
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from comments.model import Comment
+from comments.cli.review import review
+from comments.core.model import Comment
 from comments.moderation import actions, commands
-from comments.moderation.queue import Queue
+from comments.storage.queue import Queue
 from invoke.exceptions import Exit
 
 from tests.comments.importers.import_helpers import make_content
@@ -63,7 +64,7 @@ def test_review_says_why_an_action_is_refused_and_goes_on(ctx):
                     "a",        # r-1: approve (its parent is published by now: no question)
                     "a",        # x-1: refused, article introuvable
                     "s"])       # z-1: the review went on
-    commands.review(ctx, ask=lambda _prompt: next(answers))
+    review(ctx, ask=lambda _prompt: next(answers))
     out = ctx.out.getvalue()
     assert "article introuvable" in out and "Revue terminée" in out and "Choix inconnu" not in out
     assert published(ctx) == ["p-1", "r-1"] and (ctx.queue_root / "spam" / "z-1.md").is_file()
@@ -74,7 +75,7 @@ def test_review_offers_the_parent(ctx):
     Queue(ctx.queue_root, ctx.content).move("p-1", "rejected")
     Queue(ctx.queue_root, ctx.content).move("p-1", "pending")
     answers = iter(["p", "a", "o", "q"])  # skip p-1; approve r-1 and, asked, its parent
-    commands.review(ctx, ask=lambda _prompt: next(answers))
+    review(ctx, ask=lambda _prompt: next(answers))
     assert published(ctx) == ["p-1", "r-1"]
 
 

@@ -8,11 +8,11 @@ import re
 import time
 
 import httpx
+from comments.core.comment_file import read_comment
 from comments.intake.server import BackgroundServer
-from comments.moderation.signing import secret_key
 from comments.moderation_page import tokens
 from comments.moderation_page.tokens import make_token
-from comments.store import read_comment
+from comments.storage.signing import secret_key
 
 from tests.comments.importers.import_helpers import snapshot
 from tests.moderation_page.conftest import Author, pending_ids

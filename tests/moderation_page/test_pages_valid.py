@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import httpx
-from comments.moderation.notices import unsubscribe_url
 from comments.moderation_page import tokens
+from comments.storage.mail import unsubscribe_url
 
 from tests.moderation_page.test_actions import queued
 from tests.site.test_validity import nu_errors

@@ -7,7 +7,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import lxml.html
-from comments.settings import DEFAULTS
+from comments.core.settings import DEFAULTS
 from wp_redirects.page import plain_title, render_redirect
 from wp_redirects.plan import plan_article_feed_copies, plan_feed_copies, plan_redirects
 

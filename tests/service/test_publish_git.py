@@ -9,11 +9,11 @@ import subprocess
 from datetime import UTC, datetime
 
 import pytest
-from comments.gitpub import GitSettings, Repo
-from comments.model import PENDING, Comment
+from comments.core.model import PENDING, Comment
+from comments.core.settings import merge_settings
 from comments.moderation import commands
-from comments.moderation.queue import Queue
-from comments.settings import merge_settings
+from comments.storage.git import GitSettings, Repo
+from comments.storage.queue import Queue
 
 from tests.service.gitsite import GIT, git, make_git_site
 

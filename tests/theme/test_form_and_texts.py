@@ -3,9 +3,10 @@ place (plugins/comments/texts.py), shared by the receiver and the templates."""
 
 from __future__ import annotations
 
-from comments import addresses, sanitiser
+from comments.build import sanitiser
+from comments.core import addresses
+from comments.core.texts import LIMITS, NOTICES, READER_REL
 from comments.intake import form
-from comments.texts import LIMITS, NOTICES, READER_REL
 
 from tests.theme.helpers import article_page, html_of
 

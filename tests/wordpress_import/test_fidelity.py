@@ -6,7 +6,7 @@ import re
 from urllib.parse import unquote, urlsplit
 
 import lxml.html
-from comments.store import read_comment
+from comments.core.comment_file import read_comment
 
 from tests.site.test_validity import nu_errors
 from tests.wordpress_import.fidelity import (

@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import pytest
+from comments.core.comment_file import read_comment
 from comments.importers import ImportFileError
-from comments.store import read_comment
 from wordpress_import import import_blog
 
 from tests.comments.importers.import_helpers import snapshot

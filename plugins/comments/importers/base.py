@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
-from ..addresses import single_address
-from ..model import COMMENT
-from ..store import ID_RE, MAX_AUTHOR, is_http_url
-from ..terminal import strip_unsafe_name_chars
+from ..core.addresses import single_address
+from ..core.comment_file import ID_RE, MAX_AUTHOR, is_http_url
+from ..core.model import COMMENT
+from ..core.terminal import strip_unsafe_name_chars
 
 # One comment's body, in characters: WordPress itself caps it at 65,525.
 MAX_BODY = 100_000
@@ -113,7 +112,6 @@ class Importer:
 # --- helpers shared by the importers ----------------------------------------------
 
 _SPACES = re.compile(r"\s+")
-_NON_WORD = re.compile(r"[^\w\s]", re.UNICODE)
 
 
 def clean_name(value: str | None, *, entities: bool = False) -> str:
@@ -152,11 +150,3 @@ def check_body(importer: Importer, body: str, line: int | None, cid: str) -> str
             line, f"commentaire {cid} trop long ({len(body):,} caractères, au plus {MAX_BODY:,})".replace(",", "\u202f")
         )
     return body
-
-
-def normalise_title(value: str) -> str:
-    """Casefolded, accents stripped, punctuation dropped: how titles are compared."""
-    value = unicodedata.normalize("NFKD", html.unescape(value or ""))
-    value = "".join(ch for ch in value if not unicodedata.combining(ch)).casefold()
-    return _SPACES.sub(" ", _NON_WORD.sub(" ", value)).strip()
-

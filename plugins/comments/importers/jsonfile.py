@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from ..model import COMMENT, MENTION_TYPES
+from ..core.model import COMMENT, MENTION_TYPES
 from .base import (
     APPROVED,
     PENDING,

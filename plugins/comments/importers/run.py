@@ -19,13 +19,14 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..model import APPROVED, PENDING, REJECTED, SPAM, Comment
-from ..moderation.queue import STATE_LABELS, Queue
-from ..moderation.rules import KnownAuthors
-from ..moderation.staging import Staging
-from ..store import format_comment
+from ..core.comment_file import format_comment
+from ..core.model import APPROVED, PENDING, REJECTED, SPAM, Comment
+from ..storage.articles import ArticleIndex
+from ..storage.known_authors import KnownAuthors
+from ..storage.queue import STATE_LABELS, Queue
+from ..storage.staging import Staging
 from . import detect
-from .articles import ArticleIndex, fallback_slug
+from .articles import fallback_slug, match
 from .base import SKIP, Importer, Record
 from .progress import Progress
 from .summary import NBSP, Summary
@@ -149,7 +150,7 @@ def _nearest_imported(parent: str | None, meta: Mapping) -> str | None:
 
 def _place(record: Record, articles: ArticleIndex, meta: Mapping,
            now: datetime) -> tuple[Comment, str, list[str]]:
-    slug = articles.match(record.post)
+    slug = match(articles, record.post)
     state = record.state
     reasons: list[str] = list(record.notes)
     if state != APPROVED:

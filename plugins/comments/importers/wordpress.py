@@ -10,7 +10,7 @@ from urllib.parse import unquote
 from xml.etree.ElementTree import Element
 from zoneinfo import ZoneInfo
 
-from ..model import COMMENT, MENTION_TYPES
+from ..core.model import COMMENT, MENTION_TYPES
 from .autop import autop
 from .base import (
     APPROVED,

@@ -22,15 +22,14 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from ..model import APPROVED, Comment
-from ..moderation.notices import service_base
+from ..core.model import APPROVED, Comment
+from ..core.texts import NOTICES
 from ..moderation_page.tokens import links as email_links
-from ..texts import NOTICES
-from .catalog import Catalog
+from ..storage.mail import notify_pending, service_base
+from ..storage.posts import Catalog
 from .config import IntakeConfig, origin_of
 from .filing import Filer
 from .form import JSON_TYPE, Rejected, check, decode_fields, media_type
-from .notify import notify_pending
 from .pages import error_page
 from .ratelimit import RateLimiter
 from .workers import Workers

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from pelican.settings import read_settings
 
-from ..settings import comments_settings
+from ..core.settings import comments_settings
 
 MAX_REQUEST_BYTES = 64 * 1024
 

@@ -28,11 +28,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..model import APPROVED, PENDING, SPAM, Comment
+from ..core.comment_file import format_comment, fsync_dir
+from ..core.model import APPROVED, PENDING, SPAM, Comment
 from ..moderation.publish import publish
-from ..moderation.queue import Queue, QueueError
 from ..moderation.rules import moderate
-from ..store import format_comment, fsync_dir
+from ..storage.queue import Queue, QueueError
 
 INCOMING = ".incoming"
 STALE_SECONDS = 3600

@@ -13,11 +13,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import parse_qs, parse_qsl, urlsplit
 
-from ..addresses import single_address
-from ..store import ID_RE, SLUG_RE, is_http_url
-from ..terminal import has_unsafe_name_chars
-from ..texts import LIMITS
-from .catalog import Catalog, Post
+from ..core.addresses import single_address
+from ..core.comment_file import ID_RE, SLUG_RE, is_http_url
+from ..core.terminal import has_unsafe_name_chars
+from ..core.texts import LIMITS
+from ..storage.posts import Catalog, Post
 
 FIELDS = ("post", "parent", "author", "email", "notify", "website", "body", "hp")
 CONSENT = ("1", "on", "oui", "true")  # the « Me prévenir par e-mail des réponses » box, ticked

@@ -23,8 +23,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from ..gitpub import DirtyTree, GitError, Repo
-from ..moderation.queue import Queue
+from ..storage.git import DirtyTree, GitError, Repo
+from ..storage.queue import Queue
 
 logger = logging.getLogger(__name__)
 

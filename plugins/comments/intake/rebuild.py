@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .catalog import Catalog
+from ..storage.posts import Catalog
 
 logger = logging.getLogger(__name__)
 

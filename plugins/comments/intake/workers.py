@@ -6,10 +6,10 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from ..gitpub import GitError, GitSettings, Repo
 from ..moderation import publish
-from ..moderation.queue import Queue
-from .catalog import Catalog
+from ..storage.git import GitError, GitSettings, Repo
+from ..storage.posts import Catalog
+from ..storage.queue import Queue
 from .config import IntakeConfig
 from .gitsync import GitSync
 from .rebuild import Rebuilder

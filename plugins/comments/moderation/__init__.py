@@ -1,1 +1,1 @@
-"""Moderation: the private queue, the auto-moderation rules, the author's commands."""
+"""Layer 3: the moderation actions every path calls (CLI, service, importers), the rules, publication."""

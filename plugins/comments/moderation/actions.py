@@ -7,11 +7,11 @@ are invoke's Exit with a French message, as in commands.py.
 
 from __future__ import annotations
 
-from ..model import PENDING, REJECTED, SPAM
-from ..store import CommentFileError
+from ..core.comment_file import CommentFileError
+from ..core.model import PENDING, REJECTED, SPAM
+from ..storage.queue import STATE_LABELS, Queue
 from .commands import Context, _check_ids, _get, fail, set_state
 from .display import NBSP
-from .queue import STATE_LABELS, Queue
 
 
 def pending_ancestors(queue: Queue, cid: str) -> list[str]:

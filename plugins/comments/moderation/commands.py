@@ -23,16 +23,16 @@ from zoneinfo import ZoneInfo
 
 from invoke.exceptions import Exit
 
-from ..model import APPROVED, PENDING, REJECTED, SPAM, Comment
-from ..store import ID_RE, CommentFileError
-from ..terminal import visible
+from ..core.comment_file import ID_RE, CommentFileError
+from ..core.model import APPROVED, PENDING, REJECTED, SPAM, Comment
+from ..core.terminal import visible
+from ..storage.queue import STATE_LABELS, CommentNotFound, Queue, QueueError
 from .display import NBSP, table, thread
 from .publish import publish, push_published, push_report
-from .queue import STATE_LABELS, CommentNotFound, Queue, QueueError
 from .rules import KnownAuthors
 
 if TYPE_CHECKING:
-    from ..importers.articles import ArticleIndex
+    from ..storage.articles import ArticleIndex
 
 
 
@@ -53,7 +53,7 @@ class Context:
     @classmethod
     def from_pelican(cls, pelican: Mapping, *, queue: str | None = None, content: str | None = None) -> Context:
         """From Pelican's settings (pelicanconf.py); relative paths are taken from the current folder."""
-        from ..settings import merge_settings
+        from ..core.settings import merge_settings
 
         try:
             comments = merge_settings(pelican.get("COMMENTS"))
@@ -71,7 +71,7 @@ class Context:
     def posts(self) -> ArticleIndex:
         """The published articles and pages a comment may belong to (read once per command)."""
         if self._posts is None:
-            from ..importers.articles import ArticleIndex
+            from ..storage.articles import ArticleIndex
 
             self._posts = ArticleIndex(self.content, self.pelican.get("ARTICLE_PATHS") or ["articles"],
                                        pages=self.pelican.get("PAGE_PATHS") or ["pages"])
@@ -320,7 +320,7 @@ def _notify_reader(ctx: Context, parent: Comment, answer: Comment | None, email:
     if not notify:
         ctx.say(f"(Pas de notification à l’auteur du commentaire{NBSP}: COMMENTS['notify'] n’est pas configuré.)")
         return
-    from .notices import article_url, notify_reader, service_base
+    from ..storage.mail import article_url, notify_reader, service_base
 
     base = str(notify.get("siteurl") or ctx.siteurl).rstrip("/")
     url = article_url(ctx.posts(), parent.post, ctx.pelican)
@@ -349,8 +349,3 @@ def purge(ctx: Context, days: int = 30, *, dry_run: bool = False) -> None:
     report = run_purge(ctx.queue(), days, dry_run=dry_run)
     for line in summary_lines(report, ctx.queue_root):
         ctx.say(line)
-
-
-
-
-from .review import review  # noqa: E402, F401 (defined apart, called as commands.review)

@@ -7,9 +7,9 @@ import re
 import shutil
 from collections.abc import Iterable
 
-from ..model import Comment
-from ..terminal import visible
-from .queue import STATE_LABELS
+from ..core.model import Comment
+from ..core.terminal import visible
+from ..storage.queue import STATE_LABELS
 
 NBSP = "\u00a0"
 

@@ -20,10 +20,10 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..gitpub import DirtyTree, GitError, GitSettings, Repo, commit_message
-from ..model import APPROVED, Comment
-from .queue import Queue
-from .queue import _hook as crash_point  # test hook: COMMENTS_CRASH_AT=after-commit
+from ..core.model import APPROVED, Comment
+from ..storage.git import DirtyTree, GitError, GitSettings, Repo, commit_message
+from ..storage.queue import Queue
+from ..storage.queue import _hook as crash_point  # test hook: COMMENTS_CRASH_AT=after-commit
 
 logger = logging.getLogger(__name__)
 

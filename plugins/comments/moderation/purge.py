@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from ..model import Comment
-from ..store import CommentFileError
-from .queue import QUEUE_STATES, Queue
+from ..core.comment_file import CommentFileError
+from ..core.model import Comment
+from ..storage.queue import QUEUE_STATES, Queue
 
 
 @dataclass

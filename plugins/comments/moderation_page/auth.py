@@ -22,8 +22,8 @@ import threading
 import time
 from pathlib import Path
 
-from ..moderation.signing import digest
-from ..store import atomic_write
+from ..core.comment_file import atomic_write
+from ..storage.signing import digest
 
 PASSWORD_FILE = "author-password"
 SESSIONS_FILE = "sessions.json"

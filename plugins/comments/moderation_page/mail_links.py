@@ -16,9 +16,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from ..moderation.queue import CommentNotFound
-from ..moderation.signing import digest, unsign
-from ..store import ID_RE, CommentFileError
+from ..core.comment_file import ID_RE, CommentFileError
+from ..storage.queue import CommentNotFound
+from ..storage.signing import digest, unsign
 from . import tokens
 from .routes import plan
 from .views import item

@@ -15,7 +15,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from ..moderation import actions, commands
-from ..moderation.signing import digest
+from ..storage.signing import digest
 from .auth import client_key, stored_hash, verify_password
 from .views import EMPTY, TABS, counts, listing
 from .web import HERE, LOGIN, ROOT, SESSION, Web

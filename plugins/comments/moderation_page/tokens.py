@@ -15,8 +15,8 @@ import threading
 import time
 from pathlib import Path
 
-from ..moderation.signing import secret_key, sign, unsign
-from ..store import atomic_write
+from ..core.comment_file import atomic_write
+from ..storage.signing import secret_key, sign, unsign
 
 PURPOSE = "email-action"
 ACTIONS = {"approve": "Approuver", "reject": "Rejeter", "spam": "Indésirable", "reply": "Répondre"}

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 
 from babel.dates import format_datetime
 
-from ..model import Comment
+from ..core.comment_file import CommentFileError
+from ..core.model import Comment
 from ..moderation.actions import pending_ancestors
 from ..moderation.display import as_text, first_words
-from ..moderation.queue import STATE_LABELS, Queue
-from ..store import CommentFileError
+from ..storage.queue import STATE_LABELS, Queue
 
 TABS = (("pending", "En attente"), ("spam", "Indésirables"), ("rejected", "Rejetés"))
 EMPTY = {"pending": "Aucun commentaire en attente.", "spam": "Aucun commentaire indésirable.",

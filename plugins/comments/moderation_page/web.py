@@ -20,12 +20,12 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
+from ..core.comment_file import CommentFileError
 from ..intake.config import IntakeConfig, origin_of
 from ..moderation.commands import Context
-from ..moderation.notices import service_base
-from ..moderation.queue import QueueError
-from ..moderation.signing import digest, secret_key, sign, unsign
-from ..store import CommentFileError
+from ..storage.mail import service_base
+from ..storage.queue import QueueError
+from ..storage.signing import digest, secret_key, sign, unsign
 from .auth import Sessions
 
 HERE = Path(__file__).parent

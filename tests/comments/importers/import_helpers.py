@@ -6,7 +6,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from comments.store import read_comment
+from comments.core.comment_file import read_comment
 
 from tests.conftest import TESTDATA
 
@@ -66,7 +66,7 @@ def leftovers(*folders: Path) -> list[Path]:
 def with_consent(queue: Path, export: list[dict]) -> None:
     """Give the queued comments of `export` their `email`, as a form does when the reader ticks
     « Me prévenir par e-mail des réponses » (an import never keeps one)."""
-    from comments.store import format_comment
+    from comments.core.comment_file import format_comment
 
     for entry in export:
         for path in queue.glob(f"*/{entry['id']}.md"):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from comments.core.comment_file import read_comment
 from comments.importers.run import import_file
 from comments.moderation.purge import purge
-from comments.moderation.queue import Queue
-from comments.store import read_comment
+from comments.storage.queue import Queue
 
 from tests.comments.importers.import_helpers import make_content, places
 from tests.comments.importers.test_import_hostile import RSS, WXR_HEAD, comment

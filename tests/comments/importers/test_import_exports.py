@@ -7,9 +7,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from comments.core.comment_file import read_comment
 from comments.importers import DisqusImporter, ImportFileError, JsonImporter, WordPressImporter, detect
 from comments.importers.run import import_file
-from comments.store import read_comment
 
 from tests.comments.importers.import_helpers import THEME, make_content, places, snapshot
 

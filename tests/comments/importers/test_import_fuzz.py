@@ -7,9 +7,15 @@ import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from comments.core.comment_file import (
+    PUBLIC_KEYS,
+    QUEUE_KEYS,
+    CommentFileError,
+    format_comment,
+    parse_comment,
+)
 from comments.importers import ImportFileError
 from comments.importers.run import import_file
-from comments.store import PUBLIC_KEYS, QUEUE_KEYS, CommentFileError, format_comment, parse_comment
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from comments.core.comment_file import read_comment
+from comments.core.terminal import has_unsafe_name_chars
 from comments.importers.base import clean_name
 from comments.importers.run import import_file
-from comments.store import read_comment
-from comments.terminal import has_unsafe_name_chars
 
 from tests.comments.importers.import_helpers import make_content
 

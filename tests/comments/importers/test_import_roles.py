@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
+from comments.core.comment_file import read_comment
 from comments.importers.run import import_file
-from comments.store import read_comment
 
 from tests.comments.importers.import_helpers import make_content
 

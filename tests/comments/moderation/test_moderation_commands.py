@@ -7,9 +7,10 @@ import json
 import sys
 
 import pytest
+from comments.cli.review import review
+from comments.core.comment_file import read_comment
 from comments.importers.run import import_file
 from comments.moderation import commands
-from comments.store import read_comment
 from invoke.exceptions import Exit
 
 from tests.comments.importers.import_helpers import make_content, places, with_consent
@@ -152,7 +153,7 @@ def test_review_walks_the_pending_queue(ctx, monkeypatch):
         prompts.append(prompt)
         return next(answers)
 
-    commands.review(ctx, ask)
+    review(ctx, ask)
     text = output(ctx)
     assert "[a]pprouver, [r]ejeter, [s]pam, r[é]pondre, [p]asser, [q]uitter" in prompts[0]
     assert "Choix inconnu." in text
@@ -163,11 +164,11 @@ def test_review_walks_the_pending_queue(ctx, monkeypatch):
 
 
 def test_review_quits_on_q_or_end_of_input(ctx):
-    commands.review(ctx, lambda prompt: "q")
+    review(ctx, lambda prompt: "q")
     assert len(list((ctx.queue_root / "pending").glob("*.md"))) == 3
 
     def eof(prompt):
         raise EOFError
 
-    commands.review(ctx, eof)
+    review(ctx, eof)
     assert len(list((ctx.queue_root / "pending").glob("*.md"))) == 3

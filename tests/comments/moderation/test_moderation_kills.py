@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from comments.importers.run import import_file
-from comments.moderation.queue import Queue
+from comments.storage.queue import Queue
 
 from benchmarks.wxr import write_wxr
 from tests.comments.importers.import_helpers import leftovers, make_content, places, snapshot

@@ -9,12 +9,12 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from comments.core.comment_file import read_comment
+from comments.core.model import Comment
 from comments.importers.run import import_file
-from comments.model import Comment
 from comments.moderation import commands
 from comments.moderation.display import table
 from comments.moderation.purge import purge
-from comments.store import read_comment
 from invoke.exceptions import Exit
 from pelican.settings import read_settings
 

@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from comments.model import Comment
-from comments.moderation.queue import CommentNotFound, Queue, QueueError
-from comments.store import read_comment
+from comments.core.comment_file import read_comment
+from comments.core.model import Comment
+from comments.storage.queue import CommentNotFound, Queue, QueueError
 
 PLUGINS = Path(__file__).resolve().parents[3] / "plugins"
 
@@ -53,7 +53,7 @@ def test_add_get_list_move(queue, tmp_path):
 CRASH_SCRIPT = """
 import sys
 sys.path.insert(0, {plugins!r})
-from comments.moderation.queue import Queue
+from comments.storage.queue import Queue
 Queue({root!r}, {content!r}).move("a", {state!r})
 """
 
@@ -79,7 +79,7 @@ def test_the_lock_serialises_commands(tmp_path):
     queue = Queue(tmp_path / "moderation", tmp_path / "content")
     queue.add(make("a"))
     script = (f"import sys, time; sys.path.insert(0, {str(PLUGINS)!r})\n"
-              f"from comments.moderation.queue import Queue\n"
+              f"from comments.storage.queue import Queue\n"
               f"q = Queue({str(queue.root)!r}, {str(queue.content)!r})\n"
               f"with q.lock():\n    print('held', flush=True)\n    time.sleep(1.5)\n    q.move('a', 'spam')\n")
     holder = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
@@ -92,7 +92,7 @@ def test_the_lock_serialises_commands(tmp_path):
 DYING_HOLDER = """
 import os, sys
 sys.path.insert(0, {plugins!r})
-from comments.moderation.queue import Queue
+from comments.storage.queue import Queue
 with Queue({root!r}, {content!r}).lock():
     open({tmp!r}, "w").write("id: a\\nauth")  # an atomic write cut short
     os.makedirs({staging!r})  # an import cut short

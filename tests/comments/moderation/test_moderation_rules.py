@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from comments.model import Comment
-from comments.moderation.rules import DEFAULTS, KnownAuthors, Verdict, moderate
+from comments.core.model import Comment
+from comments.moderation.rules import DEFAULTS, Verdict, moderate
+from comments.storage.known_authors import KnownAuthors
 
 
 def new(body="Bonjour, merci pour l'article.", author="Anne", email="anne@example.org", website=None):

@@ -1,4 +1,4 @@
-"""What the CLI prints from a comment goes through comments.terminal.visible:
+"""What the CLI prints from a comment goes through comments.core.terminal.visible:
 no escape sequence, C1 control or bidi override reaches the terminal (issue 16)."""
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ import sys
 from datetime import UTC, datetime
 
 import pytest
-from comments.model import Comment
+from comments.core.model import Comment
+from comments.core.terminal import has_unsafe_name_chars, strip_unsafe_name_chars, visible
 from comments.moderation import commands
 from comments.moderation.display import table, thread
-from comments.moderation.queue import Queue
-from comments.terminal import has_unsafe_name_chars, strip_unsafe_name_chars, visible
+from comments.storage.queue import Queue
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

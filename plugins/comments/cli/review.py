@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 from invoke.exceptions import Exit
 
-from ..model import PENDING
-from .commands import Context, reject, reply, show, spam
-from .display import NBSP
+from ..core.model import PENDING
+from ..moderation.commands import Context, reject, reply, show, spam
+from ..moderation.display import NBSP
 
 PROMPT = f"[a]pprouver, [r]ejeter, [s]pam, r[é]pondre, [p]asser, [q]uitter{NBSP}? "
 ACTIONS = {"a": "approve", "r": "reject", "s": "spam", "é": "reply", "e": "reply", "p": "skip", "q": "quit"}
@@ -28,8 +28,8 @@ def _ask_reply(ask: Callable[[str], str]) -> str:
 
 def review(ctx: Context, ask: Callable[[str], str] = input) -> None:
     """Walk the pending queue, oldest first, one comment at a time."""
-    from .actions import approve as approve_with
-    from .actions import parents_to_offer
+    from ..moderation.actions import approve as approve_with
+    from ..moderation.actions import parents_to_offer
 
     queue = ctx.queue()
     with queue.lock():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..store import atomic_write
+from ..core.comment_file import atomic_write
 
 FILE_NAME = "subscribers.json"
 

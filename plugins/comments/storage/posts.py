@@ -22,9 +22,9 @@ from typing import Any
 from pelican.contents import Article, Page
 from pelican.readers import BaseReader
 
-from ..model import comments_mode
-from ..sources import read_metadata
-from ..store import ID_RE, SLUG_RE
+from ..core.comment_file import ID_RE, SLUG_RE
+from ..core.model import comments_mode
+from .sources import read_metadata
 
 logger = logging.getLogger(__name__)
 

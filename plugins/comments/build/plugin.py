@@ -18,12 +18,12 @@ from typing import Any
 
 from french.checks import metadata_line
 
-from . import texts
+from ..core import texts
+from ..core.model import Comment, comments_mode
+from ..core.settings import comments_settings
+from ..storage.published import Problem, Store, load_store
 from .bodies import BodyRenderer
 from .feeds import write_feeds
-from .loader import Problem, Store, load_store
-from .model import Comment, comments_mode
-from .settings import comments_settings
 from .threads import Discussion, ThreadNode, build_threads, walk
 
 logger = logging.getLogger(__name__)

@@ -34,10 +34,18 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..model import APPROVED, PENDING, REJECTED, SPAM, STATES, Comment
-from ..store import ID_RE, SLUG_RE, CommentFileError, atomic_write, format_comment, fsync_dir, read_comment
-from .rules import FILE_NAME as KNOWN_AUTHORS_FILE
-from .rules import KnownAuthors
+from ..core.comment_file import (
+    ID_RE,
+    SLUG_RE,
+    CommentFileError,
+    atomic_write,
+    format_comment,
+    fsync_dir,
+    read_comment,
+)
+from ..core.model import APPROVED, PENDING, REJECTED, SPAM, STATES, Comment
+from .known_authors import FILE_NAME as KNOWN_AUTHORS_FILE
+from .known_authors import KnownAuthors
 from .staging import Staging, stale_folders
 from .subscribers import FILE_NAME as SUBSCRIBERS_FILE
 from .subscribers import Subscribers

@@ -12,8 +12,8 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from .model import Comment
-from .urls import display_url, strip_controls
+from ..core.model import Comment
+from ..core.urls import display_url, strip_controls
 
 logger = logging.getLogger(__name__)
 

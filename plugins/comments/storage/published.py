@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Comment
-from .store import SLUG_RE, CommentFileError, read_comment
+from ..core.comment_file import SLUG_RE, CommentFileError, read_comment
+from ..core.model import Comment
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,8 @@ from pathlib import Path
 import french.typography
 from french.typography import french_typography
 
+from ..core.urls import strip_controls
 from .sanitiser import PIPELINE_VERSION, Sanitiser
-from .urls import strip_controls
 
 logger = logging.getLogger(__name__)
 

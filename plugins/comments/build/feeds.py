@@ -61,7 +61,7 @@ def _feed(title: str, feed_url: str, page_url: str, entries: list[FeedEntry], su
           atom: bool) -> Any:
     from feedgen.feed import FeedGenerator
 
-    from .thr import ThrEntryExtension, ThrExtension
+    from .atom_threading import ThrEntryExtension, ThrExtension
 
     fg = FeedGenerator()
     fg.register_extension("thr", ThrExtension, ThrEntryExtension, atom=True, rss=False)

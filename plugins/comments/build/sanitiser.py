@@ -13,8 +13,8 @@ from functools import partial
 from html import escape
 from importlib.metadata import version
 
-from .texts import READER_REL
-from .urls import normalise_href, strip_controls
+from ..core.texts import READER_REL
+from ..core.urls import normalise_href, strip_controls
 
 # bleach (with html5lib), lxml, nh3 and markdown-it-py are imported where they
 # are used, not here: a build whose bodies all come from the cache never loads
