@@ -21,8 +21,10 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 site: $(VENV)/.runtime
 	$(BIN)/invoke build
 
+# lint-imports checks the layer contracts of pyproject.toml ([tool.importlinter]).
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
+	PYTHONPATH=plugins $(BIN)/lint-imports
 
 # The Debian packages the tests need (system-packages.txt), first: without them
 # and without root, stop at once with the command to run.

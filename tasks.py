@@ -195,8 +195,10 @@ _WHERE = {"queue": "the moderation queue folder (default: COMMENTS['queue_path']
                            "dry_run": "report what would be imported, write nothing", **_WHERE})
 def comments_import(c, path, dry_run=False, queue=None, content=None, settings=None):
     """Import comments from an export (format detected from the file)."""
-    commands, ctx = _moderation(queue, content, settings)
-    commands.import_export(ctx, path, dry_run=dry_run)
+    _commands, ctx = _moderation(queue, content, settings)
+    from comments.cli.imports import import_export
+
+    import_export(ctx, path, dry_run=dry_run)
 
 
 @task(name="queue", help={"state": "pending (default), spam, rejected or approved", **_WHERE})

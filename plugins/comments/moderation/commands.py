@@ -93,23 +93,6 @@ def fail(message: str) -> Exit:
     return Exit(visible(f"Erreur{NBSP}: {message}\n"), code=1)
 
 
-# --- import ---------------------------------------------------------------------------
-
-def import_export(ctx: Context, path: str, *, dry_run: bool = False) -> None:
-    from ..importers import ImportFileError
-    from ..importers.progress import Progress
-    from ..importers.run import import_file
-
-    try:
-        summary = import_file(
-            path, content=ctx.content, queue_root=ctx.queue_root, settings=ctx.settings,
-            timezone=ctx.timezone, dry_run=dry_run, progress=Progress(),
-        )
-    except ImportFileError as exc:
-        raise fail(f"{exc}\nRien n’a été importé.") from None
-    ctx.say(str(summary))
-
-
 # --- looking ------------------------------------------------------------------------------
 
 def show_queue(ctx: Context, state: str = PENDING) -> None:

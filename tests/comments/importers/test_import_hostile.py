@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from comments.cli.imports import import_export
 from comments.importers import ImportFileError
 from comments.importers.run import import_file
-from comments.moderation.commands import Context, import_export
+from comments.moderation.commands import Context
 from invoke.exceptions import Exit
 
 from tests.comments.importers.import_helpers import make_content, snapshot

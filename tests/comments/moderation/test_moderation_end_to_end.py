@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+from comments.cli.imports import import_export
 from comments.moderation import commands
 from lxml import html as lxml_html
 
@@ -42,7 +43,7 @@ def test_import_queue_approve_reply_build(tmp_path):
     export.write_text(WXR, encoding="utf-8")
     ctx = commands.Context(content=content, queue_root=tmp_path / "moderation", author="Lionel Boscher",
                            timezone="Europe/Paris", out=io.StringIO())
-    commands.import_export(ctx, str(export))
+    import_export(ctx, str(export))
     commands.show_queue(ctx)
     assert "wp-102" in ctx.out.getvalue()
     commands.approve(ctx, ["wp-102"])
