@@ -3,6 +3,7 @@
 This file stays thin: it parses arguments and calls the plugin packages.
 """
 
+import functools
 import json
 import os
 import shlex
@@ -169,6 +170,19 @@ ns.add_task(lighthouse)
 
 
 # --- comments.*: import and moderation (plugins/comments/moderation/commands.py) ---
+def _french_errors(body):
+    """The moderation library's refusals (ModerationError, in French) end the task with exit code 1."""
+    @functools.wraps(body)
+    def run(*args, **kwargs):
+        from comments.moderation.errors import ModerationError
+
+        try:
+            return body(*args, **kwargs)
+        except ModerationError as exc:
+            raise Exit(exc.message, code=exc.code) from None
+    return run
+
+
 def _moderation(queue=None, content=None, settings=None):
     from comments.moderation import commands  # plugins/ is on sys.path once pelicanconf is read
 
@@ -193,6 +207,7 @@ _WHERE = {"queue": "the moderation queue folder (default: COMMENTS['queue_path']
 
 @task(name="import", help={"path": "a WordPress WXR, Disqus XML or JSON export",
                            "dry_run": "report what would be imported, write nothing", **_WHERE})
+@_french_errors
 def comments_import(c, path, dry_run=False, queue=None, content=None, settings=None):
     """Import comments from an export (format detected from the file)."""
     _commands, ctx = _moderation(queue, content, settings)
@@ -202,6 +217,7 @@ def comments_import(c, path, dry_run=False, queue=None, content=None, settings=N
 
 
 @task(name="queue", help={"state": "pending (default), spam, rejected or approved", **_WHERE})
+@_french_errors
 def comments_queue(c, state="pending", queue=None, content=None, settings=None):
     """List the comments waiting for moderation."""
     commands, ctx = _moderation(queue, content, settings)
@@ -209,6 +225,7 @@ def comments_queue(c, state="pending", queue=None, content=None, settings=None):
 
 
 @task(name="show", help=_WHERE)
+@_french_errors
 def comments_show(c, id, queue=None, content=None, settings=None):
     """Show one comment with its thread."""
     commands, ctx = _moderation(queue, content, settings)
@@ -218,6 +235,7 @@ def comments_show(c, id, queue=None, content=None, settings=None):
 @task(name="approve", help={"ids": "ids separated by commas: wp-1,wp-2",
                             "parents": "also approve the pending comments these reply to (asked otherwise)",
                             **_WHERE})
+@_french_errors
 def comments_approve(c, ids, parents=False, queue=None, content=None, settings=None):
     """Publish comments."""
     from comments.core.terminal import visible
@@ -238,6 +256,7 @@ def comments_approve(c, ids, parents=False, queue=None, content=None, settings=N
 
 
 @task(name="reject", help={"ids": "ids separated by commas: wp-1,wp-2", **_WHERE})
+@_french_errors
 def comments_reject(c, ids, queue=None, content=None, settings=None):
     """Reject comments (kept in the private queue)."""
     commands, ctx = _moderation(queue, content, settings)
@@ -245,6 +264,7 @@ def comments_reject(c, ids, queue=None, content=None, settings=None):
 
 
 @task(name="spam", help={"ids": "ids separated by commas: wp-1,wp-2", **_WHERE})
+@_french_errors
 def comments_spam(c, ids, queue=None, content=None, settings=None):
     """Mark comments as spam."""
     commands, ctx = _moderation(queue, content, settings)
@@ -252,6 +272,7 @@ def comments_spam(c, ids, queue=None, content=None, settings=None):
 
 
 @task(name="reply", help={"id": "the comment answered", "text": "the reply (Markdown); else $EDITOR", **_WHERE})
+@_french_errors
 def comments_reply(c, id, text=None, queue=None, content=None, settings=None):
     """Publish the author's reply to a comment (approving it first if pending)."""
     commands, ctx = _moderation(queue, content, settings)
@@ -259,6 +280,7 @@ def comments_reply(c, id, text=None, queue=None, content=None, settings=None):
 
 
 @task(name="review", help=_WHERE)
+@_french_errors
 def comments_review(c, queue=None, content=None, settings=None):
     """Moderate the pending comments one at a time."""
     commands, ctx = _moderation(queue, content, settings)
@@ -269,6 +291,7 @@ def comments_review(c, queue=None, content=None, settings=None):
 
 @task(name="purge", help={"days": "delete queued comments older than this many days (default 30)",
                           "dry_run": "list what would be deleted, delete nothing", **_WHERE})
+@_french_errors
 def comments_purge(c, days=30, dry_run=False, queue=None, content=None, settings=None):
     """Delete pending, spam and rejected comments (and their e-mails) older than --days."""
     commands, ctx = _moderation(queue, content, settings)
@@ -277,6 +300,7 @@ def comments_purge(c, days=30, dry_run=False, queue=None, content=None, settings
 
 @task(name="password", help={"stdin": "read the password from standard input (for scripts)",
                             "queue": _WHERE["queue"], "settings": _WHERE["settings"]})
+@_french_errors
 def comments_password(c, stdin=False, queue=None, settings=None):
     """Set the moderation page's password (only a scrypt hash is stored, mode 600, beside the queue)."""
     import getpass

@@ -13,8 +13,8 @@ import pytest
 from comments.cli.review import review
 from comments.core.model import Comment
 from comments.moderation import actions, commands
+from comments.moderation.errors import ModerationError
 from comments.storage.queue import Queue
-from invoke.exceptions import Exit
 
 from tests.comments.importers.import_helpers import make_content
 from tests.conftest import ROOT
@@ -81,7 +81,7 @@ def test_review_offers_the_parent(ctx):
 
 def test_restore_and_delete_only_from_spam_or_rejected(ctx):
     commands.spam(ctx, ["z-1"])
-    with pytest.raises(Exit, match="indésirables ou rejetés"):
+    with pytest.raises(ModerationError, match="indésirables ou rejetés"):
         actions.delete(ctx, ["p-1"])
     actions.restore(ctx, ["z-1"])
     assert (ctx.queue_root / "pending" / "z-1.md").is_file()

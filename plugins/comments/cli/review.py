@@ -5,11 +5,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from invoke.exceptions import Exit
-
 from ..core.model import PENDING
 from ..moderation.commands import Context, reject, reply, show, spam
 from ..moderation.display import NBSP
+from ..moderation.errors import ModerationError
 
 PROMPT = f"[a]pprouver, [r]ejeter, [s]pam, r[é]pondre, [p]asser, [q]uitter{NBSP}? "
 ACTIONS = {"a": "approve", "r": "reject", "s": "spam", "é": "reply", "e": "reply", "p": "skip", "q": "quit"}
@@ -64,7 +63,7 @@ def review(ctx: Context, ask: Callable[[str], str] = input) -> None:
                 spam(ctx, [cid])
             elif action == "reply":
                 reply(ctx, cid, _ask_reply(ask) or None)
-        except Exit as exc:
+        except ModerationError as exc:
             # A refused action (« article introuvable »…) is said, and the review goes on.
             ctx.say(str(exc.message).strip())
             continue

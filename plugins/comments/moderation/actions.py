@@ -2,7 +2,7 @@
 restoring a spam or rejected comment to pending, deleting one for good.
 
 Called by the CLI, the moderation page and the e-mail actions alike; refusals
-are invoke's Exit with a French message, as in commands.py.
+are a ModerationError with a French message, as in commands.py.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Every command takes the queue lock for its whole run (`review` per action, so
 the form receiver is never blocked by a waiting prompt). Errors end with
-invoke's `Exit` (exit code 1) and a message naming what is wrong.
+`ModerationError` (the CLI exits with code 1) and a message naming what is wrong.
 """
 
 from __future__ import annotations
@@ -21,13 +21,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 from zoneinfo import ZoneInfo
 
-from invoke.exceptions import Exit
-
 from ..core.comment_file import ID_RE, CommentFileError
 from ..core.model import APPROVED, PENDING, REJECTED, SPAM, Comment
 from ..core.terminal import visible
 from ..storage.queue import STATE_LABELS, CommentNotFound, Queue, QueueError
 from .display import NBSP, table, thread
+from .errors import ModerationError
 from .publish import publish, push_published, push_report
 from .rules import KnownAuthors
 
@@ -58,7 +57,7 @@ class Context:
         try:
             comments = merge_settings(pelican.get("COMMENTS"))
         except ValueError as exc:
-            raise Exit(f"Erreur{NBSP}: {exc}", code=1) from None
+            raise ModerationError(f"Erreur{NBSP}: {exc}") from None
         root = Path.cwd()
         return cls(
             content=root / (content or pelican.get("PATH", "content")),
@@ -89,8 +88,8 @@ class Context:
         self.out.flush()
 
 
-def fail(message: str) -> Exit:
-    return Exit(visible(f"Erreur{NBSP}: {message}\n"), code=1)
+def fail(message: str) -> ModerationError:
+    return ModerationError(visible(f"Erreur{NBSP}: {message}\n"))
 
 
 # --- looking ------------------------------------------------------------------------------

@@ -14,7 +14,6 @@ from pathlib import Path
 from urllib.parse import parse_qsl
 
 from french.typography import french_typography
-from invoke.exceptions import Exit
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -23,6 +22,7 @@ from starlette.responses import HTMLResponse, Response
 from ..core.comment_file import CommentFileError
 from ..intake.config import IntakeConfig, origin_of
 from ..moderation.commands import Context
+from ..moderation.errors import ModerationError
 from ..storage.mail import service_base
 from ..storage.queue import QueueError
 from ..storage.signing import digest, secret_key, sign, unsign
@@ -171,7 +171,7 @@ class Web:
         def call() -> str | None:
             try:
                 steps(self.context(request))
-            except Exit as exc:
+            except ModerationError as exc:
                 return str(exc.message or "").strip().removeprefix("Erreur\u00a0:").strip()
             except (QueueError, CommentFileError, KeyError) as exc:
                 return str(exc)

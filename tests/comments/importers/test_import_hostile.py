@@ -11,7 +11,7 @@ from comments.cli.imports import import_export
 from comments.importers import ImportFileError
 from comments.importers.run import import_file
 from comments.moderation.commands import Context
-from invoke.exceptions import Exit
+from comments.moderation.errors import ModerationError
 
 from tests.comments.importers.import_helpers import make_content, snapshot
 
@@ -81,7 +81,7 @@ def test_bad_export_is_refused_and_changes_nothing(tmp_path, store, name, capsys
     assert snapshot(content, queue) == before
     # The command says it in French and exits with 1.
     ctx = Context(content=content, queue_root=queue)
-    with pytest.raises(Exit) as exit_info:
+    with pytest.raises(ModerationError) as exit_info:
         import_export(ctx, str(export))
     assert exit_info.value.code == 1
     assert "Erreur" in exit_info.value.message and "Rien n’a été importé" in exit_info.value.message

@@ -11,7 +11,7 @@ from comments.cli.review import review
 from comments.core.comment_file import read_comment
 from comments.importers.run import import_file
 from comments.moderation import commands
-from invoke.exceptions import Exit
+from comments.moderation.errors import ModerationError
 
 from tests.comments.importers.import_helpers import make_content, places, with_consent
 
@@ -68,7 +68,7 @@ def test_queue_lists_other_states_and_refuses_an_unknown_one(ctx):
     assert "c-3" in text and "c-2" not in text and "1 commentaire indésirable." in text
     commands.show_queue(ctx, "approved")
     assert "1 commentaire publié." in output(ctx)  # c-4 waits: its article is missing
-    with pytest.raises(Exit, match="état inconnu « pendng »"):
+    with pytest.raises(ModerationError, match="état inconnu « pendng »"):
         commands.show_queue(ctx, "pendng")
 
 
@@ -86,7 +86,7 @@ def test_show_gives_the_thread_context(ctx):
 def test_an_unknown_or_bad_id_is_a_clear_error_and_changes_nothing(ctx, command):
     before = places(ctx.content, ctx.queue_root)
     for bad in ("nope", "../c-1"):
-        with pytest.raises(Exit) as info:
+        with pytest.raises(ModerationError) as info:
             if command == "show":
                 commands.show(ctx, bad)
             elif command == "reply":
@@ -113,7 +113,7 @@ def test_approve_reject_spam(ctx):
 
 
 def test_approve_refuses_a_comment_without_article(ctx):
-    with pytest.raises(Exit) as info:
+    with pytest.raises(ModerationError) as info:
         commands.approve(ctx, ["c-3", "c-4"])
     assert "article introuvable pour c-4" in info.value.message
     assert (ctx.queue_root / "pending/c-3.md").is_file()  # nothing changed
@@ -126,9 +126,9 @@ def test_reply_to_a_pending_comment_approves_it_first(ctx):
     assert reply.role == "author" and reply.parent == "c-2" and reply.author == "Lionel Boscher"
     assert reply.body == "Merci Bob, voici la réponse." and reply.date.utcoffset() is not None
     commands.spam(ctx, ["c-3"])
-    with pytest.raises(Exit, match="indésirable"):
+    with pytest.raises(ModerationError, match="indésirable"):
         commands.reply(ctx, "c-3", "Non")
-    with pytest.raises(Exit, match="vide"):
+    with pytest.raises(ModerationError, match="vide"):
         commands.reply(ctx, "c-1", "   ")
 
 

@@ -14,8 +14,8 @@ from comments.core.model import Comment
 from comments.importers.run import import_file
 from comments.moderation import commands
 from comments.moderation.display import table
+from comments.moderation.errors import ModerationError
 from comments.moderation.purge import purge
-from invoke.exceptions import Exit
 from pelican.settings import read_settings
 
 from tests.comments.importers.import_helpers import drop_queued, make_content, places, with_consent
@@ -168,7 +168,7 @@ def test_purge_by_comment_date_not_file_time(tmp_path):
 
 def test_purge_refuses_a_negative_number_of_days(tmp_path):
     ctx = make_ctx(tmp_path)
-    with pytest.raises(Exit) as caught:
+    with pytest.raises(ModerationError) as caught:
         commands.purge(ctx, -1)
     assert caught.value.code == 1 and "--days" in caught.value.message
 
