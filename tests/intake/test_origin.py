@@ -32,10 +32,39 @@ def test_with_a_relative_siteurl_loopback_origins_are_accepted(receiver, origin)
     assert httpx.post(receiver.url + "/comment", data=valid(), headers={"Origin": origin}).status_code == 303
 
 
-def test_clients_without_origin_or_referer_are_accepted(receiver, tmp_path):
-    # Browsers always send Origin on a POST; only non-browser clients send neither.
-    assert httpx.post(receiver.url + "/comment", data=valid()).status_code == 303
+def test_a_post_without_origin_or_referer_is_refused_in_french(receiver, tmp_path):
+    # Browsers always send Origin on a form POST: a request with neither header is no reader's.
+    before = all_files(tmp_path)
+    answer = httpx.post(receiver.url + "/comment", data=valid())
+    assert answer.status_code == 403
+    assert "ni Origin ni Referer" in answer.text and '<html lang="fr">' in answer.text
+    answer = httpx.post(receiver.url + "/comment", json=valid())
+    assert answer.status_code == 403 and "ni Origin ni Referer" in answer.json()["error"]
+    assert all_files(tmp_path) == before and queue_files(tmp_path) == []
+
+
+@pytest.mark.parametrize("siteurl", ["", "https://www.lionelboscher.fr"], ids=["relative", "absolute"])
+def test_the_host_header_never_makes_an_origin_the_services_own(make_config, tmp_path, siteurl):
+    # The receiver's own origin comes from the settings and its bound address, not from Host.
+    with BackgroundServer(make_config(SITEURL=siteurl)) as server:
+        forged = httpx.post(server.url + "/comment", data=valid(),
+                            headers={"Host": "evil.example", "Origin": "http://evil.example"})
+        assert forged.status_code == 403
+        forged = httpx.post(server.url + "/comment", data=valid(),
+                            headers={"Host": "evil.example:8443", "Referer": "https://evil.example:8443/x"})
+        assert forged.status_code == 403
+        # Its bound address stays its own (the error page posts back to itself).
+        assert httpx.post(server.url + "/comment", data=valid(), headers={"Origin": server.url}).status_code == 303
     assert len(queue_files(tmp_path)) == 1
+
+
+def test_the_public_service_url_is_its_own_origin(make_config, tmp_path):
+    config = make_config(SITEURL="https://www.lionelboscher.fr",
+                         comments={"intake_url": "https://commentaires.lionelboscher.fr/comment"})
+    with BackgroundServer(config) as server:
+        answer = httpx.post(server.url + "/comment", data=valid(),
+                            headers={"Origin": "https://commentaires.lionelboscher.fr"})
+    assert answer.status_code == 303
 
 
 def test_with_an_absolute_siteurl_only_that_origin_is_accepted(make_config, tmp_path):

@@ -17,7 +17,10 @@ from urllib.parse import urlsplit
 from .model import COMMENT, MENTION_TYPES, Comment
 
 ID_RE = re.compile(r"[a-z0-9-]+\Z")
-SLUG_RE = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
+# A slug is whatever the build publishes (capitals, accents, dots, a leading dash...) as long
+# as it is one safe folder name: no slash, backslash, space or control, not starting with a
+# dot (".", "..", hidden files), at most 200 characters.
+SLUG_RE = re.compile(r"(?=.{1,200}\Z)[^\s/\\.\x00-\x1f\x7f-\x9f][^\s/\\\x00-\x1f\x7f-\x9f]*\Z")
 HEADER_RE = re.compile(r"([a-z_]+):[ \t]*(.*)\Z")
 _SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f]")  # \s is str.isspace() for str patterns
 

@@ -9,6 +9,7 @@ and optionally `email` (kept in the private queue only).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -29,6 +30,7 @@ from .base import (
     clean_website,
 )
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 KEYS = {"id", "author", "date", "body", "parent", "website", "role", "type", "format", "source",
         "post", "state", "email"}
 STATES = (APPROVED, PENDING, SPAM, REJECTED)
@@ -70,6 +72,8 @@ class JsonImporter(Importer):
         for key, value in item.items():
             if value is not None and not isinstance(value, str):
                 fail(key, "une chaîne est attendue")
+            if value and _SURROGATE.search(value):  # "\ud800": valid JSON, but no UTF-8 file can hold it
+                fail(key, "caractère invalide (moitié de paire UTF-16, \\ud800 à \\udfff)")
         for key in ("id", "author", "date", "post"):
             if not (item.get(key) or "").strip():
                 fail(key, "champ obligatoire manquant")

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from starlette.applications import Starlette
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
@@ -30,6 +30,7 @@ from ..storage.posts import Catalog
 from .config import IntakeConfig, origin_of
 from .filing import Filer
 from .form import JSON_TYPE, Rejected, check, decode_fields, media_type
+from .origins import NO_ORIGIN, own_origins
 from .pages import error_page
 from .ratelimit import RateLimiter
 from .workers import Workers
@@ -70,9 +71,10 @@ def request_origin(request: Request) -> str | None:
 
 
 def origin_allowed(origin: str, config: IntakeConfig, request: Request) -> bool:
-    """SITEURL's origin, the configured ones and the receiver's own; with a relative
-    SITEURL (local development) any loopback origin is accepted too."""
-    if origin in config.allowed_origins or origin == origin_of(str(request.base_url)):
+    """SITEURL's origin, the configured ones and the receiver's own (from the settings and
+    the bound address, never Host); with a relative SITEURL (local development) any
+    loopback origin is accepted too."""
+    if origin in config.allowed_origins or origin in own_origins(config, request.scope.get("server")):
         return True
     if not config.siteurl.startswith(("http://", "https://")):
         return urlsplit(origin).hostname in ("127.0.0.1", "localhost", "::1")
@@ -118,7 +120,9 @@ def create_app(config: IntakeConfig) -> Starlette:
         if length is not None and (not length.isdigit() or int(length) > config.max_bytes):
             return refuse(request, too_large)
         origin = request_origin(request)
-        if origin is not None and not origin_allowed(origin, config, request):
+        if origin is None:  # browsers always send Origin on a form POST
+            return refuse(request, Rejected(403, {"": NO_ORIGIN}))
+        if not origin_allowed(origin, config, request):
             return refuse(request, Rejected(403, {"": "Envoi refusé : ce formulaire vient d’un autre site."}))
         client = request.client.host if request.client else "?"
         wait = limiter.hit(client)
@@ -132,6 +136,9 @@ def create_app(config: IntakeConfig) -> Starlette:
             raw = await read_body(request, config.max_bytes)
         except TooLarge:
             return refuse(request, too_large)
+        except ClientDisconnect:  # the reader left mid-upload: one line, no address, no traceback
+            logger.info("Réception : envoi interrompu par le client avant la fin")
+            return Response(status_code=400)
         try:
             fields = decode_fields(request.headers.get("content-type", ""), raw)
             if catalog.due():  # file system walk: off the event loop

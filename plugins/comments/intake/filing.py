@@ -32,7 +32,7 @@ from ..core.comment_file import format_comment, fsync_dir
 from ..core.model import APPROVED, PENDING, SPAM, Comment
 from ..moderation.publish import publish
 from ..moderation.rules import moderate
-from ..storage.queue import Queue, QueueError
+from ..storage.queue import Queue, QueueError, private_folder
 
 INCOMING = ".incoming"
 STALE_SECONDS = 3600
@@ -64,8 +64,7 @@ class Filer:
         self._lock = threading.Lock()
         self._waiting: list[_Entry] = []
         self._waiting_lock = threading.Lock()
-        self.incoming = queue_root / INCOMING
-        self.incoming.mkdir(parents=True, exist_ok=True)
+        self.incoming = private_folder(queue_root / INCOMING)
         for stray in self.incoming.iterdir():  # left by a crash; never acknowledged to anyone
             if stray.is_file() and time.time() - stray.stat().st_mtime > STALE_SECONDS:
                 stray.unlink(missing_ok=True)

@@ -29,6 +29,7 @@ import fcntl
 import json
 import os
 import shutil
+import stat
 import sys
 import time
 from collections.abc import Iterator
@@ -69,6 +70,18 @@ class QueueError(ValueError):
     """A move that cannot be done (the message says why, in French)."""
 
 
+def private_folder(path: Path) -> Path:
+    """`path` (and its missing parents) made a folder of mode 700, whatever the umask:
+    the queue holds e-mail addresses. An existing folder of another mode is set to 700."""
+    if not path.is_dir():
+        if not path.parent.exists():
+            private_folder(path.parent)
+        path.mkdir(mode=0o700, exist_ok=True)
+    if stat.S_IMODE(path.stat().st_mode) != 0o700:
+        os.chmod(path, 0o700)
+    return path
+
+
 def _is_tmp(path: Path) -> bool:
     return path.name.startswith(".") and path.name.endswith(".tmp")
 
@@ -91,7 +104,8 @@ class Queue:
     def lock(self) -> Iterator[Queue]:
         """Hold moderation/.lock (re-entrant); the first holder reconciles interrupted work if any."""
         if self._lock_depth == 0:
-            self.root.mkdir(parents=True, exist_ok=True)
+            for folder in (self.root, self.journal, *(self.root / state for state in QUEUE_STATES)):
+                private_folder(folder)
             fd = os.open(self.root / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -58,10 +58,12 @@ class Staging:
         """Stage `text`, to become `destination` (in the store or the queue) at commit."""
         folder = self.store_folder if in_store else self.queue_folder
         if folder not in self._made:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             self._made.add(folder)
         staged = os.path.join(folder, f"{len(self.moves)}.md")
-        fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        # Queue files may hold an e-mail address: 600 whatever the umask; published ones are 644.
+        fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644 if in_store else 0o600)
+        os.fchmod(fd, 0o644 if in_store else 0o600)
         try:
             os.write(fd, text.encode("utf-8"))
         finally:

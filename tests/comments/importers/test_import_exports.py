@@ -136,7 +136,7 @@ def test_a_store_file_edited_since_the_import_is_reported_not_overwritten(tmp_pa
 
 def test_moderation_decisions_survive_a_reimport(tmp_path):
     content, queue, _ = run(tmp_path, THEME, THEME_POSTS)
-    (queue / "rejected").mkdir()
+    (queue / "rejected").mkdir(exist_ok=True)
     (queue / "pending" / "wp-1016.md").rename(queue / "rejected" / "wp-1016.md")
     before = snapshot(content, queue)
     summary = import_file(THEME, content=content, queue_root=queue, timezone="Europe/Paris")

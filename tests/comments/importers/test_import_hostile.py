@@ -49,6 +49,10 @@ CASES = {
     "json-path-in-id": (b'[{"id": "../x", "post": "a", "author": "A", "date": "2024-01-01T00:00:00+00:00"}]',
                         "identifiant", None),
     "json-syntax": (b'[{"id": "a",\n "post": }]', "JSON invalide", 2),
+    # A lone surrogate is valid JSON but no UTF-8 text: refused naming the item and field (issue 16).
+    "json-lone-surrogate": (b'[{"id": "a", "post": "a", "author": "A", "date": "2024-01-01T00:00:00+00:00"},\n'
+                            b' {"id": "b", "post": "a", "author": "B\\ud800", "date": "2024-01-01T00:00:00+00:00"}]',
+                            "n\u00b0 2, champ \u00ab author \u00bb : caract\u00e8re invalide", None),
     "json-unknown-key": (b'[{"id": "a", "post": "a", "author": "A", "date": "2024-01-01T00:00:00+00:00", "ip": "1"}]',
                          "clé inconnue", None),
 }

@@ -1,0 +1,48 @@
+"""Every slug the build publishes takes comments end to end (issue 16): capitals,
+accents, dots, a leading dash. The form posts, the receiver queues, the CLI
+approves, the next build shows the comment under the article, with the form."""
+
+from __future__ import annotations
+
+import io
+
+import httpx
+import lxml.html
+from comments.intake.config import load_config
+from comments.intake.server import BackgroundServer
+from comments.moderation import commands
+
+from tests.conftest import run_pelican
+from tests.intake.conftest import ROOT
+from tests.intake.intake_helpers import SITE, valid
+
+SLUGS = ["Média-Été", "v1.2-notes", "-tiret", "MAJUSCULES"]
+
+
+def test_unusual_slugs_take_comments_from_the_form_to_the_page(tmp_path):
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    for number, slug in enumerate(SLUGS):
+        (content / "articles" / f"a{number}.md").write_text(
+            f"Title: Article {number}\nDate: 2013-04-2{number} 09:30\nSlug: {slug}\nLang: fr\n\nTexte.\n",
+            encoding="utf-8")
+    queue = tmp_path / "moderation"
+    config = load_config(ROOT / "pelicanconf.py", queue=queue, rate_limit=0,
+                         overrides={"PATH": str(content), "CACHE_PATH": str(tmp_path / "cache")})
+    with BackgroundServer(config) as server:
+        for slug in SLUGS:
+            answer = httpx.post(server.url + "/comment", data=valid(post=slug, body=f"Sur {slug} !"),
+                                headers={"Origin": SITE})
+            assert answer.status_code == 303, answer.text
+    ctx = commands.Context(content=content, queue_root=queue, author="Lionel", timezone="Europe/Paris",
+                           out=io.StringIO())
+    pending = sorted(p.stem for p in (queue / "pending").glob("*.md"))
+    assert len(pending) == len(SLUGS)
+    commands.approve(ctx, pending)
+    output = tmp_path / "output"
+    run_pelican(content, output)  # --fatal warnings: no folder is reported as a bad slug
+    for slug in SLUGS:
+        [page] = [p for p in output.rglob("index.html") if p.parent.name == slug]
+        doc = lxml.html.fromstring(page.read_bytes())
+        assert f"Sur {slug}" in doc.get_element_by_id("comments").text_content()
+        assert doc.get_element_by_id("respond").cssselect("form")
