@@ -151,6 +151,7 @@ HTMLISH = st.lists(
 @example("#<a href=<p>")  # an unclosed link around a block
 @example("<b><pre>https://x.fr/")  # a block inside an inline element, holding a URL
 @example("#<q cite=https://x.fr/")  # escaped "<q" before the first element, then a linkified URL
+@example("<a href=>https://x.fr/")  # a link without address around a URL: linked in one pass
 @example('<q cite=a"<svg>')  # a quotation source that is no URL: dropped, not escaped twice
 def test_sanitise_is_idempotent(text):
     san = Sanitiser()

@@ -37,7 +37,7 @@ DROP_WITH_CONTENT = frozenset(
      "title", "xmp", "noembed", "noframes", "frameset", "frame", "head", "select", "option", "applet"]
 )
 # Bumped when the pipeline's output changes, so cached results are not reused.
-PIPELINE_VERSION = f"7;bleach={version('bleach')};nh3={version('nh3')};markdown-it-py={version('markdown-it-py')}"
+PIPELINE_VERSION = f"8;bleach={version('bleach')};nh3={version('nh3')};markdown-it-py={version('markdown-it-py')}"
 # CommonMark, readers' newlines kept as line breaks (as Python-Markdown's nl2br did), no raw HTML:
 # a form comment's markup is shown as text. Nesting past maxNesting stays text, so a body
 # of 3,000 "> " is never 3,000 nested quotes (HTML parsers stop at a few hundred).
@@ -78,7 +78,8 @@ def fix_structure(html: str) -> str:
     """Make allowed tags nest validly, so hostile markup cannot make the page
     invalid HTML5: a block (p, list, quote, pre) inside an inline element or a
     <p> or <pre> is unwrapped, a list holding anything but <li> is unwrapped,
-    and an <li> outside a list is unwrapped. Content is kept."""
+    an <li> outside a list is unwrapped, and so is a link without a usable
+    address. Content is kept."""
     if "<" not in html:
         return html
     import lxml.html
@@ -94,7 +95,10 @@ def fix_structure(html: str) -> str:
             bool((el.text or "").strip())
             or any(not isinstance(k.tag, str) or k.tag != "li" or (k.tail or "").strip() for k in el)
         )
-        if block_in_phrasing or stray_item or messy_list:
+        # A link with no usable address is unwrapped here, before linkify, so the URLs in its
+        # text are linked in this pass and not only in the next one (idempotence).
+        dead_link = el.tag == "a" and normalise_href(el.get("href")) is None
+        if block_in_phrasing or stray_item or messy_list or dead_link:
             el.drop_tag()
     # root.text is unescaped text: escaped again, or "&lt;q" would come back as a tag.
     return escape(root.text or "", quote=False) + "".join(lxml.html.tostring(k, encoding="unicode") for k in root)
