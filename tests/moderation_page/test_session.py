@@ -123,6 +123,8 @@ def test_posts_without_the_csrf_token_or_from_another_site_change_nothing(author
         ({"do": f"approve:{cid}", "csrf": token}, {"Origin": "null"}),
         ({"do": f"approve:{cid}", "csrf": token},
          {"Origin": "", "Referer": "https://evil.example/page"}),
+        # A Host header of the client's choosing does not make its origin the service's own.
+        ({"do": f"approve:{cid}", "csrf": token}, {"Host": "evil.example", "Origin": "http://evil.example"}),
     ]
     for data, headers in attempts:
         answer = author.http.post("/moderation/action", data=data, headers=headers)

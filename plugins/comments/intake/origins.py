@@ -11,10 +11,13 @@ from .config import IntakeConfig, origin_of
 
 
 def own_origins(config: IntakeConfig, server: tuple[str, int] | None) -> set[str]:
-    """The service's public origins (COMMENTS['intake_url'] when absolute, COMMENTS['service_url'])
-    and the bound address `server` (ASGI scope["server"], from the listening socket)."""
+    """The service's public origins (COMMENTS['intake_url'] when absolute, else the site's own;
+    COMMENTS['service_url']) and the bound address `server` (ASGI scope["server"], from the listening socket)."""
     comments: Mapping[str, Any] = config.comments
     found = {origin_of(str(comments.get(key) or "")) for key in ("intake_url", "service_url")}
+    if str(comments.get("intake_url") or "/").startswith("/"):
+        # A relative intake_url: the service answers behind the site's own origin (one server).
+        found.add(origin_of(config.siteurl or ""))
     if server and server[0]:
         host = f"[{server[0]}]" if ":" in server[0] else server[0]
         found |= {origin_of(f"{scheme}://{host}:{server[1]}") for scheme in ("http", "https")}

@@ -21,6 +21,7 @@ from starlette.responses import HTMLResponse, Response
 
 from ..core.comment_file import CommentFileError
 from ..intake.config import IntakeConfig, origin_of
+from ..intake.origins import own_origins
 from ..moderation.commands import Context
 from ..moderation.errors import ModerationError
 from ..storage.mail import service_base
@@ -106,7 +107,9 @@ class Web:
         said = request.headers.get("origin") or request.headers.get("referer")
         if said is None:
             return True
-        return origin_of(said) in {origin_of(str(request.base_url)), *self.own_origins}
+        # The service's origins from the settings and the bound address, never from the Host
+        # header, which the client chooses (as the form receiver does).
+        return origin_of(said) in {*own_origins(self.config, request.scope.get("server")), *self.own_origins}
 
     async def form(self, request: Request) -> list[tuple[str, str]]:
         raw = b""
