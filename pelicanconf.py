@@ -57,9 +57,9 @@ IDENTITY = {
     # "photo": "images/lionel-boscher.jpg",
     "photo": None,
     "brand_colour": "#0a56a3",
+    # Profile links, shown with rel="me". Only addresses the author gave: add his own, e.g.
+    # ["LinkedIn", "https://www.linkedin.com/in/<his-profile>/"], ["X", "https://x.com/<his-account>"].
     "links": [
-        ["LinkedIn", "https://www.linkedin.com/in/lionelboscher/"],
-        ["X", "https://x.com/lionelboscher"],
         ["E-mail", "mailto:contact@lionelboscher.fr"],
     ],
     "about_page": "a-propos",
