@@ -66,6 +66,8 @@ async def _post(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, host
     # A bare HTTP/1.1 keep-alive request: a heavy client would measure itself, not the receiver.
     writer.write(
         b"POST /comment HTTP/1.1\r\nHost: " + host.encode() + b"\r\n"
+        # As a browser's form post: the receiver refuses a post that says not where it comes from.
+        b"Origin: http://" + host.encode() + b"\r\n"
         b"Content-Type: application/x-www-form-urlencoded\r\n"
         b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body
     )
