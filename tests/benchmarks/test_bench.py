@@ -25,7 +25,8 @@ def test_peak_memory_is_measured_per_command():
 
 @pytest.mark.skipif(not tree_memory_supported(), reason="pas de /proc/<pid>/smaps_rollup sur cette machine")
 def test_the_tree_measure_counts_every_process():
-    """Two processes of 80 MB each: the largest process is 80 MB, the tree 160 MB."""
+    """Two processes of 80 MB each: the largest process is 80 MB (plus the interpreter's
+    own memory, up to ~40 MB here), the whole tree above 160 MB."""
     script = (
         "import os, time\n"
         "def grab():\n"
@@ -37,7 +38,7 @@ def test_the_tree_measure_counts_every_process():
         "os.waitpid(pid, 0)\n"
     )
     measure = run_measured([sys.executable, "-c", script], tree=True)
-    assert 80 < measure.peak_rss_mb < 120
+    assert 80 < measure.peak_rss_mb < 150 < measure.tree_peak_mb
     assert measure.tree_peak_mb > 160
 
 

@@ -10,6 +10,7 @@ import sys
 import threading
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from tornado.websocket import websocket_connect
@@ -64,7 +65,9 @@ def test_a_saved_article_is_rebuilt_then_the_browser_reloads(loop, mini_content)
         with source.open("a", encoding="utf-8") as handle:
             handle.write("\n\nParagraphe ajouté pendant la prévisualisation.\n")
 
-    first, second = asyncio.run(_reload_after(port, save, count=2))
+    # In a thread of its own: a session's Playwright keeps an event loop running in this one.
+    with ThreadPoolExecutor(1) as pool:
+        first, second = pool.submit(asyncio.run, _reload_after(port, save, count=2)).result()
     assert first["command"] == second["command"] == "reload"
     # The first reload comes once the saved article's page is rewritten, the second
     # once the whole site is.
