@@ -53,13 +53,8 @@ def load_terms(settings: Mapping[str, Any], conf: Mapping[str, Any]) -> tuple[Pa
     path = Path(folder) / CACHE_NAME
     if not settings.get("LOAD_CONTENT_CACHE", True) or not path.exists():
         return path, {}
-    try:
-        with path.open("rb") as handle:
-            data = pickle.load(handle)
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError) as exc:
-        logger.info("Cache des articles liés illisible (%s), il sera reconstruit : %s", path, exc)
-        return path, {}
-    if not isinstance(data, dict) or data.get("version") != cache_version(conf):
+    data = _read(path)
+    if data is None or data.get("version") != cache_version(conf):
         return path, {}
     entries = data.get("entries")
     return path, entries if isinstance(entries, dict) else {}
@@ -69,13 +64,31 @@ def save_terms(path: Path | None, conf: Mapping[str, Any], entries: Terms, *, ch
     """Write `entries` when they changed (temporary file, then rename: never half a file)."""
     if path is None or not changed:
         return
+    _write(path, {"version": cache_version(conf), "entries": entries})
+
+
+def _read(path: Path) -> dict | None:
+    """A cache file's contents; None when it is missing or unreadable (it is then rebuilt)."""
+    try:
+        with path.open("rb") as handle:
+            data = pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError) as exc:
+        logger.info("Cache des articles liés illisible (%s), il sera reconstruit : %s", path, exc)
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _write(path: Path, data: dict) -> None:
+    """Pickle `data` to `path` through a temporary file and a rename: never half a file.
+    A cache that cannot be written only costs the next build some work."""
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
-            pickle.dump({"version": cache_version(conf), "entries": entries}, handle,
-                        protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError as exc:
         logger.info("Cache des articles liés non écrit (%s) : %s", path, exc)
@@ -91,12 +104,8 @@ def load_result(settings: Mapping[str, Any], conf: Mapping[str, Any], key: str) 
     folder = settings.get("CACHE_PATH")
     if not folder or not settings.get("LOAD_CONTENT_CACHE", True):
         return None
-    try:
-        with (Path(folder) / RESULT_NAME).open("rb") as handle:
-            data = pickle.load(handle)
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
-        return None
-    if isinstance(data, dict) and data.get("version") == cache_version(conf) and data.get("key") == key:
+    data = _read(Path(folder) / RESULT_NAME)
+    if data is not None and data.get("version") == cache_version(conf) and data.get("key") == key:
         return data.get("result")
     return None
 
@@ -107,15 +116,4 @@ def save_result(settings: Mapping[str, Any], conf: Mapping[str, Any], key: str,
     folder = settings.get("CACHE_PATH")
     if not folder:
         return
-    path, tmp = Path(folder) / RESULT_NAME, None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump({"version": cache_version(conf), "key": key, "result": result}, handle,
-                        protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError as exc:
-        logger.info("Cache des articles liés non écrit (%s) : %s", path, exc)
-        if tmp:
-            Path(tmp).unlink(missing_ok=True)
+    _write(Path(folder) / RESULT_NAME, {"version": cache_version(conf), "key": key, "result": result})
