@@ -8,24 +8,27 @@ are a ModerationError with a French message, as in commands.py.
 from __future__ import annotations
 
 from ..core.comment_file import CommentFileError
-from ..core.model import PENDING, REJECTED, SPAM
+from ..core.model import PENDING, REJECTED, SPAM, Comment
 from ..storage.queue import STATE_LABELS, Queue
 from .commands import Context, _check_ids, _get, fail, set_state
 from .display import NBSP
 
 
-def pending_ancestors(queue: Queue, cid: str) -> list[str]:
-    """The pending comments `cid` answers, directly or not, oldest ancestor first."""
+def pending_ancestors(queue: Queue, cid: str, comment: Comment | None = None) -> list[str]:
+    """The pending comments `cid` answers, directly or not, oldest ancestor first.
+    `comment`: `cid` as the caller already read it (the queue page), not read again."""
     chain: list[str] = []
     seen = {cid}
-    try:
-        _state, comment, _path = queue.get(cid)
-    except (KeyError, CommentFileError):
-        return []
+    if comment is None:
+        try:
+            _state, comment, _path = queue.get(cid)
+        except (KeyError, CommentFileError):
+            return []
     parent = comment.parent
     while parent and parent not in seen:
         seen.add(parent)
-        found = queue.locate(parent)
+        # Only a pending parent matters: the queue alone, not every article folder of the store.
+        found = queue.locate(parent, published=False)
         if not found or found[0][0] != PENDING:
             break  # published (or gone): the thread is whole from here up
         chain.append(parent)

@@ -55,7 +55,7 @@ def item(queue: Queue, comment: Comment, post, siteurl: str, state: str = "") ->
                 view.parent_words = first_words(view.parent, 80)
             except CommentFileError:
                 pass
-        view.pending_parents = pending_ancestors(queue, comment.id)
+        view.pending_parents = pending_ancestors(queue, comment.id, comment)
     return view
 
 
