@@ -31,7 +31,7 @@ from .publish import publish, push_published, push_report
 from .rules import KnownAuthors
 
 if TYPE_CHECKING:
-    from ..storage.articles import ArticleIndex
+    from ..storage.posts import Catalog
 
 
 
@@ -47,7 +47,7 @@ class Context:
     out: TextIO = field(default_factory=lambda: sys.stdout)
     pelican: Mapping = field(default_factory=dict)  # Pelican's settings (article URLs for e-mails)
     siteurl: str = ""
-    _posts: ArticleIndex | None = field(default=None, init=False, repr=False)
+    _posts: Catalog | None = field(default=None, init=False, repr=False)
 
     @classmethod
     def from_pelican(cls, pelican: Mapping, *, queue: str | None = None, content: str | None = None) -> Context:
@@ -67,14 +67,22 @@ class Context:
             siteurl=str(pelican.get("SITEURL") or ""),
         )
 
-    def posts(self) -> ArticleIndex:
-        """The published articles and pages a comment may belong to (read once per command)."""
+    def posts(self) -> Catalog:
+        """The articles and pages a comment may belong to, read once per command through Pelican's
+        own classes, as the receiver reads them (so every post it accepts comments for is known here)."""
         if self._posts is None:
-            from ..storage.articles import ArticleIndex
+            from pelican.settings import DEFAULT_CONFIG
 
-            self._posts = ArticleIndex(self.content, self.pelican.get("ARTICLE_PATHS") or ["articles"],
-                                       pages=self.pelican.get("PAGE_PATHS") or ["pages"])
+            from ..storage.posts import Catalog
+
+            settings = {**DEFAULT_CONFIG, "ARTICLE_PATHS": ["articles"], "PAGE_PATHS": ["pages"],
+                        **self.pelican, "PATH": str(self.content)}
+            self._posts = Catalog(settings, self.content / self.settings.get("path", "comments"))
         return self._posts
+
+    def title_of(self, slug: str) -> str:
+        post = self.posts().post(slug)
+        return post.title if post else ""
 
     def queue(self) -> Queue:
         return Queue(self.queue_root, self.content, store=self.settings.get("path", "comments"))
@@ -167,7 +175,7 @@ def show(ctx: Context, cid: str) -> None:
     with queue.lock():
         state, comment, _path = _get(queue, cid)
         others = _thread_of(queue, comment.post)
-    title = ctx.posts().title_of.get(comment.post, "")
+    title = ctx.title_of(comment.post)
     for line in thread(comment, state, others, title):
         ctx.say(line)
 
@@ -186,7 +194,7 @@ def set_state(ctx: Context, ids: list[str], new_state: str, queue: Queue | None 
         if new_state == APPROVED:
             posts = ctx.posts()
             missing = [f"{cid} (post{NBSP}: {c.post})" for cid, (_s, c, _p) in found.items()
-                       if c.post not in posts]
+                       if posts.post(c.post) is None]
             if missing:
                 raise fail(
                     "article introuvable pour " + ", ".join(missing)
@@ -302,13 +310,14 @@ def _notify_reader(ctx: Context, parent: Comment, answer: Comment | None, email:
     if not notify:
         ctx.say(f"(Pas de notification à l’auteur du commentaire{NBSP}: COMMENTS['notify'] n’est pas configuré.)")
         return
-    from ..storage.mail import article_url, notify_reader, service_base
+    from ..storage.mail import notify_reader, service_base
 
     base = str(notify.get("siteurl") or ctx.siteurl).rstrip("/")
-    url = article_url(ctx.posts(), parent.post, ctx.pelican)
+    post = ctx.posts().post(parent.post)
+    url = post.url if post and ctx.pelican else None
     shown = answer or parent
     link = f"{base}/{url}#comment-{shown.id}" if url is not None and base else None
-    title = ctx.posts().title_of.get(parent.post) or parent.post
+    title = post.title if post else parent.post
     service = service_base(ctx.settings, ctx.siteurl)
     if notify_reader(parent, answer, to=email, notify=notify, title=title, link=link,
                      service=service, queue_root=ctx.queue_root):

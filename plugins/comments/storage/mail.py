@@ -18,14 +18,11 @@ import ssl
 from collections.abc import Mapping
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..core.model import Comment
 from ..core.settings import SMTP_PASSWORD_ENV
 from .posts import Post
-
-if TYPE_CHECKING:
-    from .articles import ArticleIndex
 
 logger = logging.getLogger(__name__)
 NBSP = "\u00a0"
@@ -115,17 +112,6 @@ def notify_pending(comment: Comment, post: Post, notify: Mapping[str, Any], site
 
 
 # --- a subscribed reader's e-mails ---
-
-def article_url(posts: ArticleIndex, slug: str, pelican: Mapping[str, Any]) -> str | None:
-    """The article's (or page's) URL relative to SITEURL, as Pelican writes it; None if it is not found."""
-    from .posts import build_post
-
-    path = posts.paths.get(slug)
-    if path is None or not pelican:
-        return None
-    post = build_post(path, pelican, page=slug in posts.pages)
-    return post.url if post else None
-
 
 UNSUBSCRIBE_PATH = "/moderation/desabonnement/"
 

@@ -68,8 +68,10 @@ class Catalog:
     def __init__(self, settings: Mapping[str, Any], comments_dir: Path, interval: float = 1.0):
         self.settings = settings
         content = Path(settings["PATH"])
-        self.sources = [(content / p, False) for p in settings.get("ARTICLE_PATHS", [])]
-        self.sources += [(content / p, True) for p in settings.get("PAGE_PATHS", [])]
+        # Pages first: a file under a page folder is a page even when an article folder holds it
+        # (Pelican's default ARTICLE_PATHS [""] is the whole content folder; it excludes the pages).
+        self.sources = [(content / p, True) for p in settings.get("PAGE_PATHS", [])]
+        self.sources += [(content / p, False) for p in settings.get("ARTICLE_PATHS", [])]
         self.comments_dir = comments_dir
         self.interval = interval
         self._files: dict[Path, tuple[tuple[int, int], Post | None]] = {}
@@ -119,6 +121,8 @@ class Catalog:
         changed = False
         for folder, page in self.sources:
             for path, stamp in _walk(folder):
+                if path in seen:
+                    continue
                 seen.add(path)
                 known = self._files.get(path)
                 if known and known[0] == stamp:
