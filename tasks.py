@@ -238,21 +238,15 @@ def comments_show(c, id, queue=None, content=None, settings=None):
 @_french_errors
 def comments_approve(c, ids, parents=False, queue=None, content=None, settings=None):
     """Publish comments."""
-    from comments.core.terminal import visible
+    from comments.cli.approve import approve_asking
     from comments.moderation import actions
 
     commands, ctx = _moderation(queue, content, settings)
     ids = commands.split_ids(ids)
-    offers = {} if parents else actions.parents_to_offer(ctx, ids)
-    for cid, chain in offers.items():
-        question = (f"{cid} répond à {', '.join(chain)}, encore en attente : sans lui, la réponse "
-                    "paraîtrait seule en tête du fil.")
-        if sys.stdin.isatty():
-            parents = parents or input(visible(question) + " L’approuver aussi ? [O/n] ").strip().lower()[:1] in (
-                "", "o", "y")
-        else:
-            print(visible(question + f" Pour l’approuver aussi : invoke comments.approve {cid} --parents"))
-    actions.approve(ctx, ids, parents=parents)
+    if parents:
+        actions.approve(ctx, ids, parents=True)
+    else:
+        approve_asking(ctx, ids, input if sys.stdin.isatty() else None)
 
 
 @task(name="reject", help={"ids": "ids separated by commas: wp-1,wp-2", **_WHERE})

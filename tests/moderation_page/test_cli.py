@@ -59,6 +59,27 @@ def test_approve_with_parents(ctx):
     assert published(ctx) == ["p-1", "r-1"]
 
 
+def test_approving_several_replies_asks_for_each_parent_apart(ctx):
+    from comments.cli.approve import approve_asking
+
+    Queue(ctx.queue_root, ctx.content).add(Comment(
+        id="q-1", author="Auteur q-1", date=NOW - timedelta(minutes=25), body="Texte q-1.", post="mon-article"))
+    Queue(ctx.queue_root, ctx.content).add(Comment(
+        id="r-2", author="Auteur r-2", date=NOW - timedelta(minutes=15), body="Texte r-2.", parent="q-1",
+        post="mon-article"))
+    asked = []
+    answers = iter(["o", "n"])  # r-1: yes, with its parent; r-2: no, alone
+
+    def ask(question: str) -> str:
+        asked.append(question)
+        return next(answers)
+
+    approve_asking(ctx, ["r-1", "r-2"], ask)
+    assert len(asked) == 2 and "r-1 répond à p-1" in asked[0] and "r-2 répond à q-1" in asked[1]
+    assert published(ctx) == ["p-1", "r-1", "r-2"]
+    assert (ctx.queue_root / "pending" / "q-1.md").is_file()
+
+
 def test_review_says_why_an_action_is_refused_and_goes_on(ctx):
     answers = iter(["a",        # p-1 (oldest): approve
                     "a",        # r-1: approve (its parent is published by now: no question)

@@ -9,6 +9,7 @@ from ..core.model import PENDING
 from ..moderation.commands import Context, reject, reply, show, spam
 from ..moderation.display import NBSP
 from ..moderation.errors import ModerationError
+from .approve import approve_asking
 
 PROMPT = f"[a]pprouver, [r]ejeter, [s]pam, r[é]pondre, [p]asser, [q]uitter{NBSP}? "
 ACTIONS = {"a": "approve", "r": "reject", "s": "spam", "é": "reply", "e": "reply", "p": "skip", "q": "quit"}
@@ -27,9 +28,6 @@ def _ask_reply(ask: Callable[[str], str]) -> str:
 
 def review(ctx: Context, ask: Callable[[str], str] = input) -> None:
     """Walk the pending queue, oldest first, one comment at a time."""
-    from ..moderation.actions import approve as approve_with
-    from ..moderation.actions import parents_to_offer
-
     queue = ctx.queue()
     with queue.lock():
         pending = [c.id for c in queue.list(PENDING)]
@@ -52,11 +50,7 @@ def review(ctx: Context, ask: Callable[[str], str] = input) -> None:
             break
         try:
             if action == "approve":
-                parents = parents_to_offer(ctx, [cid]).get(cid, [])
-                both = bool(parents) and ask(
-                    f"Il répond à {', '.join(parents)}, encore en attente{NBSP}: l’approuver aussi{NBSP}? "
-                    "[O/n] ").strip().lower()[:1] in ("", "o", "y")
-                approve_with(ctx, [cid], parents=both)
+                approve_asking(ctx, [cid], ask)
             elif action == "reject":
                 reject(ctx, [cid])
             elif action == "spam":
