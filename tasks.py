@@ -348,21 +348,20 @@ ns.add_collection(Collection(
     "uploads": "a copy of the old site's wp-content/uploads folder (images and files)",
     "dry_run": "report what would be imported, write nothing", **_WHERE,
 })
+@_french_errors
 def wordpress_import(c, path, uploads=None, dry_run=False, queue=None, content=None, settings=None):
     """Import a whole WordPress blog: posts, pages, images, comments, internal links, old addresses."""
-    from comments.core.terminal import visible
     from comments.importers import ImportFileError
     from comments.importers.progress import Progress
     from wordpress_import import import_blog
 
-    _commands, ctx = _moderation(queue, content, settings)
+    commands, ctx = _moderation(queue, content, settings)
     try:
         report = import_blog(path, content=ctx.content, queue_root=ctx.queue_root, uploads=uploads,
                              pelican=ctx.pelican, comments_settings=ctx.settings, dry_run=dry_run, progress=Progress())
     except ImportFileError as exc:
-        sys.stderr.write(visible(f"Erreur\u00a0: {exc}\nRien n’a été importé.\n"))
-        sys.exit(1)
-    print(visible(str(report)))
+        raise commands.fail(f"{exc}\nRien n’a été importé.") from None
+    ctx.say(str(report))
 
 
 ns.add_collection(Collection("wordpress", wordpress_import))

@@ -185,3 +185,16 @@ def test_a_big_export_shows_a_progress_bar(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Import : 50\u00a0%" in result.stderr and "Import : 100\u00a0%" in result.stderr
     assert "60 éléments lus" in result.stdout and "1 800 commentaires lus" in result.stdout.replace("\u202f", " ")
+
+
+def test_a_bad_setting_is_a_french_error_not_a_traceback(tmp_path):
+    (tmp_path / "content").mkdir()
+    settings = tmp_path / "siteconf.py"
+    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+                        "COMMENTS = {'rate_limit': -1}\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "invoke", "wordpress.import", str(ROOT / "tests/data/wordpress/isso-wordpress.xml"),
+                             "--settings", str(settings), "--content", str(tmp_path / "content"), "--queue",
+                             str(tmp_path / "moderation"), "--dry-run"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 1
+    assert "COMMENTS['rate_limit']" in result.stderr and "Traceback" not in result.stderr
