@@ -9,6 +9,7 @@ import os
 import shlex
 import shutil
 import sys
+from pathlib import Path
 
 from invoke import Collection, Exit, task
 from invoke.main import program
@@ -187,8 +188,11 @@ def _moderation(queue=None, content=None, settings=None):
     from comments.moderation import commands  # plugins/ is on sys.path once pelicanconf is read
 
     # --settings: the same file as `comments.serve` (the server's), so both publish alike.
-    pelican = SETTINGS if settings is None else _read_settings(settings)
-    return commands, commands.Context.from_pelican(pelican, queue=queue, content=content)
+    if settings is None:
+        return commands, commands.Context.from_pelican(SETTINGS, queue=queue, content=content)
+    # Its queue_path is beside the file, as the service reads it.
+    return commands, commands.Context.from_pelican(_read_settings(settings), queue=queue, content=content,
+                                                   root=Path(settings).resolve().parent)
 
 
 def _read_settings(path):

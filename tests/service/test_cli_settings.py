@@ -22,3 +22,19 @@ def test_the_queue_is_the_one_the_settings_name(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "Aucun commentaire en attente." in done.stdout
     assert (site.seed / "file-privee").is_dir() and not (site.seed / "moderation").exists()
+
+
+def test_a_settings_file_elsewhere_gives_the_cli_the_service_s_queue(tmp_path):
+    """Relative paths of a settings file are taken from its folder, by the CLI as by the service."""
+    from comments.intake.config import load_config
+
+    site = make_git_site(tmp_path, "COMMENTS = {**COMMENTS, 'queue_path': 'file-privee'}\n")
+    (site.seed / "serveur").mkdir()
+    (site.seed / "serveur" / "conf.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(site.seed)!r})\nfrom siteconf import *\n"
+        f"PATH = {str(site.seed / 'content')!r}\n", encoding="utf-8")
+    done = invoke(site.seed, "comments.queue", "--settings", "serveur/conf.py")
+    assert done.returncode == 0, done.stderr
+    service_queue = load_config(site.seed / "serveur" / "conf.py").queue
+    assert service_queue == (site.seed / "serveur" / "file-privee").resolve() and service_queue.is_dir()
+    assert not (site.seed / "file-privee").exists()

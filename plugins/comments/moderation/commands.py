@@ -50,15 +50,17 @@ class Context:
     _posts: Catalog | None = field(default=None, init=False, repr=False)
 
     @classmethod
-    def from_pelican(cls, pelican: Mapping, *, queue: str | None = None, content: str | None = None) -> Context:
-        """From Pelican's settings (pelicanconf.py); relative paths are taken from the current folder."""
+    def from_pelican(cls, pelican: Mapping, *, queue: str | None = None, content: str | None = None,
+                     root: Path | None = None) -> Context:
+        """From Pelican's settings. Relative paths are taken from `root`: the settings file's folder,
+        as the service takes them (intake.config.load_config), else the current folder."""
         from ..core.settings import merge_settings
 
         try:
             comments = merge_settings(pelican.get("COMMENTS"))
         except ValueError as exc:
             raise ModerationError(f"Erreur{NBSP}: {exc}") from None
-        root = Path.cwd()
+        root = root or Path.cwd()
         return cls(
             content=root / (content or pelican.get("PATH", "content")),
             queue_root=root / (queue or comments["queue_path"]),
