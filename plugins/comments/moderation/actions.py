@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..core.comment_file import CommentFileError
 from ..core.model import PENDING, REJECTED, SPAM, Comment
 from ..storage.queue import STATE_LABELS, Queue
-from .commands import Context, _check_ids, _get, fail, set_state
+from .commands import Context, check_ids, fail, find_comment, set_state
 from .display import NBSP
 
 
@@ -43,7 +43,7 @@ def parents_to_offer(ctx: Context, ids: list[str]) -> dict[str, list[str]]:
     """For each pending id whose parent is still pending: those ancestors (to offer approving them too)."""
     queue = ctx.queue()
     with queue.lock():
-        offers = {cid: pending_ancestors(queue, cid) for cid in _check_ids(ids)}
+        offers = {cid: pending_ancestors(queue, cid) for cid in check_ids(ids)}
     return {cid: chain for cid, chain in offers.items() if chain}
 
 
@@ -52,7 +52,7 @@ def with_parents(ctx: Context, ids: list[str]) -> list[str]:
     queue = ctx.queue()
     ordered: list[str] = []
     with queue.lock():
-        for cid in _check_ids(ids):
+        for cid in check_ids(ids):
             for one in [*pending_ancestors(queue, cid), cid]:
                 if one not in ordered:
                     ordered.append(one)
@@ -64,8 +64,8 @@ def approve(ctx: Context, ids: list[str], *, parents: bool = False) -> None:
     set_state(ctx, with_parents(ctx, ids) if parents else ids, "approved")
 
 
-def _only_from(ctx: Context, queue: Queue, ids: list[str], verb: str) -> dict:
-    found = {cid: _get(queue, cid) for cid in _check_ids(ids)}
+def _only_from(queue: Queue, ids: list[str], verb: str) -> dict:
+    found = {cid: find_comment(queue, cid) for cid in check_ids(ids)}
     wrong = [f"{cid} ({STATE_LABELS[state]})" for cid, (state, _c, _p) in found.items()
              if state not in (SPAM, REJECTED)]
     if wrong:
@@ -78,7 +78,7 @@ def restore(ctx: Context, ids: list[str]) -> None:
     """Put spam or rejected comments back in the pending queue."""
     queue = ctx.queue()
     with queue.lock():
-        _only_from(ctx, queue, ids, "remis en attente")
+        _only_from(queue, ids, "remis en attente")
         set_state(ctx, ids, PENDING, queue)
 
 
@@ -86,7 +86,7 @@ def delete(ctx: Context, ids: list[str]) -> None:
     """Delete spam or rejected comments for good (published or pending ones are refused)."""
     queue = ctx.queue()
     with queue.lock():
-        found = _only_from(ctx, queue, ids, "supprimés")
+        found = _only_from(queue, ids, "supprimés")
         for cid, (state, _comment, path) in found.items():
             queue.delete(state, path)
             ctx.say(f"{cid}{NBSP}: supprimé.")

@@ -125,7 +125,7 @@ def show_queue(ctx: Context, state: str = PENDING) -> None:
     ctx.say(f"\n{n} commentaire{'s' if n > 1 else ''} {label}.")
 
 
-def _check_ids(ids: list[str]) -> list[str]:
+def check_ids(ids: list[str]) -> list[str]:
     ids = [i for i in ids if i]
     if not ids:
         raise fail("aucun identifiant donné")
@@ -143,7 +143,8 @@ def split_ids(value: str | list[str]) -> list[str]:
     return [part for item in value for part in re.split(r"[\s,;]+", item.strip()) if part]
 
 
-def _get(queue: Queue, cid: str):
+def find_comment(queue: Queue, cid: str) -> tuple[str, Comment, Path]:
+    """(state, comment, path) of `cid`, or the French refusal naming it."""
     try:
         return queue.get(cid)
     except CommentNotFound:
@@ -172,10 +173,10 @@ def _thread_of(queue: Queue, post: str) -> dict[str, tuple[str, Comment]]:
 
 
 def show(ctx: Context, cid: str) -> None:
-    (cid,) = _check_ids([cid])
+    (cid,) = check_ids([cid])
     queue = ctx.queue()
     with queue.lock():
-        state, comment, _path = _get(queue, cid)
+        state, comment, _path = find_comment(queue, cid)
         others = _thread_of(queue, comment.post)
     title = ctx.title_of(comment.post)
     for line in thread(comment, state, others, title):
@@ -189,10 +190,10 @@ def set_state(ctx: Context, ids: list[str], new_state: str, queue: Queue | None 
     """approve / reject / spam / restore: check every id first, then move each one (approve: `publish`).
     The commits of approvals are pushed once the queue is released (`push` False: the caller does it).
     A subscribed reader is told that their comment is published (unless `notify` is False: a reply follows)."""
-    ids = _check_ids(ids)
+    ids = check_ids(ids)
     queue = queue or ctx.queue()
     with queue.lock():
-        found = {cid: _get(queue, cid) for cid in ids}
+        found = {cid: find_comment(queue, cid) for cid in ids}
         if new_state == APPROVED:
             posts = ctx.posts()
             missing = [f"{cid} (post{NBSP}: {c.post})" for cid, (_s, c, _p) in found.items()
@@ -268,10 +269,10 @@ def text_from_editor(quoted: str) -> str:
 
 def reply(ctx: Context, cid: str, text: str | None = None) -> str:
     """Publish the author's reply to `cid` (approving it first if pending); returns the new id."""
-    (cid,) = _check_ids([cid])
+    (cid,) = check_ids([cid])
     queue = ctx.queue()
     with queue.lock():
-        state, comment, _path = _get(queue, cid)
+        state, comment, _path = find_comment(queue, cid)
     if state in (SPAM, REJECTED):
         raise fail(f"{cid} est {STATE_LABELS[state]}{NBSP}: approuvez-le avant d’y répondre")
     if text is None:
@@ -282,7 +283,7 @@ def reply(ctx: Context, cid: str, text: str | None = None) -> str:
     if not text:
         raise fail("réponse vide : rien n’a été publié")
     with queue.lock():
-        state, comment, _path = _get(queue, cid)
+        state, comment, _path = find_comment(queue, cid)
         if state == PENDING:
             set_state(ctx, [cid], APPROVED, queue, push=False, notify=False)
         new_id = secrets.token_hex(5)

@@ -69,13 +69,10 @@ def publish(queue: Queue, item: str | Comment, comments: Mapping[str, Any], *,
     settings = GitSettings.from_comments(comments)
     with queue.lock():
         if isinstance(item, Comment):
-            queue.add(item, APPROVED)
             previous, comment = None, item
-            comment.path = queue.path_for(comment, APPROVED)
+            comment.path = queue.add(item, APPROVED)
         else:
-            previous, comment = queue.move(item, APPROVED)
-            if comment.path is None:
-                comment.path = queue.path_for(comment, APPROVED)
+            previous, comment = queue.move(item, APPROVED)  # its path set, as every comment read
         repo = _commit(queue, comment, settings, author) if settings and previous != APPROVED else None
     if repo is not None and push:
         _pusher(repo)
@@ -87,9 +84,7 @@ def _commit(queue: Queue, comment: Comment, settings: GitSettings, author: str) 
     try:
         repo = Repo.find(queue.store, settings, author)
         with repo.lock():
-            dirty = repo.dirty()
-            if dirty:
-                raise DirtyTree(dirty)
+            repo.refuse_dirty()
             repo.commit([comment.path], commit_message(comment.path))
         crash_point("after-commit")
         return repo

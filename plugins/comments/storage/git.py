@@ -144,7 +144,7 @@ class Repo:
     def pull(self) -> bool:
         """Fast-forward, else rebase our commits on the remote branch; True if HEAD changed."""
         with self.lock():
-            self._refuse_dirty()
+            self.refuse_dirty()
             before = self.head()
             remote, branch = self.settings.remote, self.settings.branch
             try:
@@ -181,7 +181,7 @@ class Repo:
                 logger.warning("git : verrou d’index abandonné supprimé (%s)", index_lock)
                 index_lock.unlink(missing_ok=True)
             self.abort_rebase()
-            self._refuse_dirty()
+            self.refuse_dirty()
             done = []
             for path in self.unpublished():
                 if self.commit([path], commit_message(path)):
@@ -197,7 +197,8 @@ class Repo:
     def head(self) -> str:
         return self.git("rev-parse", "HEAD").strip()
 
-    def _refuse_dirty(self) -> None:
+    def refuse_dirty(self) -> None:
+        """DirtyTree when files outside the comment store were changed by hand."""
         dirty = self.dirty()
         if dirty:
             raise DirtyTree(dirty)
