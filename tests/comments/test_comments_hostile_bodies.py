@@ -92,3 +92,4 @@ def test_a_body_that_fails_in_the_worker_falls_back_in_the_build_process(monkeyp
     html = [renderer.render(body, fmt) for body, fmt in items]
     assert html[0] == "<p>corps 0</p>" and html[-1] == "<p>boom 1</p>"
     assert renderer.sanitised == len(items) - 1 and len(renderer.failures) == 1
+    assert renderer._sanitiser is None  # the worker's fallback is used: nothing is rendered twice

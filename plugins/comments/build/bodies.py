@@ -67,14 +67,13 @@ def render_one(sanitiser: Sanitiser, body: str, fmt: str) -> tuple[str, str | No
         return escaped_paragraphs(body), f"{type(exc).__name__}: {str(exc)[:200]}"
 
 
-def render_uncached(items: list[tuple[str, str]]) -> list[str | None]:
-    """Sanitise and typeset (body, format) pairs; runs in the worker process.
-    A body that failed is None: the main process renders it again, and warns."""
+def render_uncached(items: list[tuple[str, str]]) -> list[tuple[str, str | None]]:
+    """render_one over (body, format) pairs; runs in the worker process. A failure comes back
+    with its reason, which the build process warns of (the body is not rendered twice)."""
     global _worker_sanitiser
     if _worker_sanitiser is None:
         _worker_sanitiser = Sanitiser()
-    results = (render_one(_worker_sanitiser, body, fmt) for body, fmt in items)
-    return [None if why else html for html, why in results]
+    return [render_one(_worker_sanitiser, body, fmt) for body, fmt in items]
 
 
 def body_key(body: str, fmt: str) -> str:
@@ -94,7 +93,7 @@ class BodyRenderer:
         self.sanitised = 0  # bodies actually sanitised in this build (the rest came from the cache)
         self._pool: ProcessPoolExecutor | None = None
         self._pending: list[tuple[list[str], Future]] = []
-        self._fresh: dict[str, str] = {}  # done by the worker, not necessarily used yet
+        self._fresh: dict[str, tuple[str, str | None]] = {}  # done by the worker: (html, why it failed)
         self.failures: list[str] = []  # why each body that fell back to its text failed
 
     def _load(self) -> dict[str, str]:
@@ -151,9 +150,8 @@ class BodyRenderer:
             except Exception as exc:  # noqa: BLE001 (a dead worker: sanitise here instead)
                 logger.info("Commentaires : processus auxiliaire en échec (%s), assainissement ici", exc)
                 continue
-            done = {key: html for key, html in zip(keys, results, strict=True) if html is not None}
-            self._fresh.update(done)
-            self.sanitised += len(done)
+            self._fresh.update(zip(keys, results, strict=True))
+            self.sanitised += sum(why is None for _html, why in results)
         self._close_pool()
 
     def _close_pool(self) -> None:
@@ -172,13 +170,13 @@ class BodyRenderer:
         if html is None:
             html = self._old.get(key)
         if html is None:
-            html = self._fresh.pop(key, None)  # kept in _used from now on
-        if html is None:
-            html, why = render_one(self.sanitiser, body, fmt)
+            fresh = self._fresh.pop(key, None)  # kept in _used from now on
+            html, why = fresh or render_one(self.sanitiser, body, fmt)
             if why:
                 self.failures.append(why)
                 return html  # not cached: the warning comes back on the next build
-            self.sanitised += 1
+            if fresh is None:
+                self.sanitised += 1
         self._used[key] = html
         return html
 
