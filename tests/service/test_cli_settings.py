@@ -31,7 +31,9 @@ def test_a_settings_file_elsewhere_gives_the_cli_the_service_s_queue(tmp_path):
     site = make_git_site(tmp_path, "COMMENTS = {**COMMENTS, 'queue_path': 'file-privee'}\n")
     (site.seed / "serveur").mkdir()
     (site.seed / "serveur" / "conf.py").write_text(
-        f"import sys\nsys.path.insert(0, {str(site.seed)!r})\nfrom siteconf import *\n"
+        # Another test of this process may have imported its own `siteconf`: read this site's.
+        f"import sys\nsys.path.insert(0, {str(site.seed)!r})\nsys.modules.pop('siteconf', None)\n"
+        "from siteconf import *\n"
         f"PATH = {str(site.seed / 'content')!r}\n", encoding="utf-8")
     done = invoke(site.seed, "comments.queue", "--settings", "serveur/conf.py")
     assert done.returncode == 0, done.stderr
