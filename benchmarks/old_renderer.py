@@ -1,6 +1,6 @@
 """The comment pipeline as it was before issue 16, for side-by-side figures and
 for the test that lists what changed: Python-Markdown (fenced_code, nl2br,
-sane_lists, raw HTML passed to the sanitiser) instead of markdown-it-py, the
+sane_lists, raw HTML passed to the sanitiser) instead of cmark, the
 rest of the pipeline unchanged. Python-Markdown stays installed: Pelican reads
 the articles with it."""
 

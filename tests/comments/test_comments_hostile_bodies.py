@@ -15,7 +15,7 @@ from comments.core.model import Comment
 from tests.comments.conftest import log_of, page_of
 
 # Nested list markers: Python-Markdown raised RecursionError (issue 16); nested deeper than
-# markdown-it keeps, they fall back to their text (markdown-it would drop it silently).
+# the renderer allows (commonmark.MAX_DEPTH), they fall back to their text.
 NESTED = {"plus-1": "+ " * 500 + "fin", "ordered-1": "1. " * 400 + "fin", "quote-1": "> " * 3000 + "fin"}
 
 

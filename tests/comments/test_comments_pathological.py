@@ -8,7 +8,8 @@ import re
 
 import pytest
 from comments.build.bodies import BodyRenderer
-from comments.build.sanitiser import ALLOWED_TAGS, Sanitiser, TooDeep
+from comments.build.commonmark import TooDeep
+from comments.build.sanitiser import ALLOWED_TAGS, Sanitiser
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

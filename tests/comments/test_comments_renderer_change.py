@@ -1,5 +1,5 @@
-"""What moving comment bodies from Python-Markdown to markdown-it-py (CommonMark,
-raw HTML off; issue 16) changed in their HTML: nothing for ordinary comments
+"""What moving comment bodies from Python-Markdown to cmark (CommonMark, a
+reader's markup as text; issue 16) changed in their HTML: nothing for ordinary comments
 (the site's own, the benchmark corpus's, everyday Markdown), and exactly the
 differences listed in DELIBERATE."""
 
@@ -46,6 +46,10 @@ DELIBERATE = {
     "- un\n    - sous-élément\n- deux": "<ul>\n<li>un\n<ul>\n<li>sous-élément</li>\n</ul>\n</li>\n<li>deux</li>\n</ul>",
     # CommonMark: a backslash before a newline is a line break (the backslash was shown).
     "ligne\\\nsuite": "<p>ligne<br>\nsuite</p>",
+    # Every "<" but an autolink's is text: a backslash before it is shown too, and an address in
+    # angle brackets is not a link's (the first was bold raw HTML, the second a link dropped to "a").
+    "\\<b>": "<p>\\&lt;b&gt;</p>",
+    "[a](<b c>)": "<p>[a](&lt;b c&gt;)</p>",
     # CommonMark keeps an autolink's text as written, scheme included.
     "<mailto:a@b.fr>": f'<p><a href="mailto:a@b.fr" {REL}>mailto:a@b.fr</a></p>',
 }

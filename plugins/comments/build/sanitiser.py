@@ -1,7 +1,7 @@
 """Comment bodies to safe HTML, as DESIGN.md "Sanitisation" says.
 
-Markdown (CommonMark through markdown-it-py: linear time on any input, raw
-HTML off, so a reader's `<b>` is text) or imported HTML -> HTML -> nh3 pre-pass dropping dangerous
+Markdown (CommonMark through cmark, commonmark.py: linear time on any input, a
+reader's `<b>` is text) or imported HTML -> HTML -> nh3 pre-pass dropping dangerous
 elements with their content -> bleach Cleaner (allowlist + linkify) -> nh3
 with the same allowlist as the final guard (bleach is end-of-life).
 """
@@ -16,7 +16,7 @@ from importlib.metadata import version
 from ..core.texts import READER_REL
 from ..core.urls import normalise_href, strip_controls
 
-# bleach (with html5lib), lxml, nh3 and markdown-it-py are imported where they
+# bleach (with html5lib), lxml, nh3 and cmark are imported where they
 # are used, not here: a build whose bodies all come from the cache never loads
 # them (~13 MB less), and the worker process that sanitises loads them itself.
 
@@ -37,20 +37,14 @@ DROP_WITH_CONTENT = frozenset(
      "title", "xmp", "noembed", "noframes", "frameset", "frame", "head", "select", "option", "applet"]
 )
 # Bumped when the pipeline's output changes, so cached results are not reused.
-PIPELINE_VERSION = f"8;bleach={version('bleach')};nh3={version('nh3')};markdown-it-py={version('markdown-it-py')}"
-# CommonMark, readers' newlines kept as line breaks (as Python-Markdown's nl2br did), no raw HTML:
-# a form comment's markup is shown as text. Nesting past maxNesting stays text, so a body
-# of 3,000 "> " is never 3,000 nested quotes (HTML parsers stop at a few hundred).
-MARKDOWN_OPTIONS = {"html": False, "breaks": True, "xhtmlOut": False, "linkify": False, "maxNesting": 20}
+PIPELINE_VERSION = f"9;bleach={version('bleach')};nh3={version('nh3')};cmarkgfm={version('cmarkgfm')}"
 
 # Block elements, and the elements that may hold only phrasing content.
 BLOCKS = frozenset({"p", "ul", "ol", "blockquote", "pre"})
 PHRASING_ONLY = frozenset({"p", "pre", "a", "em", "strong", "b", "i", "code", "q", "cite", "abbr", "s"})
+# The name fix_structure gives an element to unwrap (a reader's "<x-unwrap>" is escaped text).
+_UNWRAP = "x-unwrap"
 _BLOCK_RE = re.compile(r"<(p|div|br|ul|ol|li|pre|blockquote|h[1-6]|table|hr)\b", re.I)
-
-
-class TooDeep(ValueError):
-    """A Markdown body nested deeper than the parser keeps (the build shows it as text)."""
 
 
 def _allowed_attribute(tag: str, name: str, value: str) -> bool:
@@ -99,9 +93,13 @@ def fix_structure(html: str) -> str:
         # text are linked in this pass and not only in the next one (idempotence).
         dead_link = el.tag == "a" and normalise_href(el.get("href")) is None
         if block_in_phrasing or stray_item or messy_list or dead_link:
-            el.drop_tag()
+            # Marked, and its tags cut from the serialised text below: lxml's drop_tag() costs
+            # O(siblings) and copies the growing text, quadratic over a body of 3,000 dead links.
+            el.attrib.clear()
+            el.tag = _UNWRAP
     # root.text is unescaped text: escaped again, or "&lt;q" would come back as a tag.
-    return escape(root.text or "", quote=False) + "".join(lxml.html.tostring(k, encoding="unicode") for k in root)
+    html = escape(root.text or "", quote=False) + "".join(lxml.html.tostring(k, encoding="unicode") for k in root)
+    return html.replace(f"<{_UNWRAP}>", "").replace(f"</{_UNWRAP}>", "")
 
 
 def autop(text: str) -> str:
@@ -114,16 +112,17 @@ def autop(text: str) -> str:
 
 
 class Sanitiser:
-    """Reusable pipeline: one Markdown instance, one bleach Cleaner, two nh3 Cleaners."""
+    """Reusable pipeline: cmark, one bleach Cleaner, two nh3 Cleaners."""
 
     def __init__(self) -> None:
         import bleach
         import nh3
         from bleach.linkifier import LinkifyFilter
-        from markdown_it import MarkdownIt
+
+        from .commonmark import to_html
 
         # Bare URLs are linked by bleach below, as in imported HTML; nothing here emits ids.
-        self._md = MarkdownIt("commonmark", MARKDOWN_OPTIONS)
+        self._markdown = to_html
         self._drop = nh3.Cleaner(
             # Keep a wide set here: this pass only removes dangerous elements and their content;
             # bleach does the allowlisting.
@@ -150,13 +149,8 @@ class Sanitiser:
         )
 
     def markdown(self, body: str) -> str:
-        """Markdown -> (unsanitised) HTML, through the one reused parser. Raises
-        TooDeep where markdown-it would silently drop the text nested past its limit."""
-        env: dict = {}
-        tokens = self._md.parse(body, env)
-        if any(token.level >= MARKDOWN_OPTIONS["maxNesting"] - 1 for token in tokens):
-            raise TooDeep("listes ou citations imbriquées trop profondément")
-        return self._md.renderer.render(tokens, self._md.options, env)
+        """Markdown -> (unsanitised) HTML, the reader's markup as text; raises TooDeep."""
+        return self._markdown(body)
 
     def _allowlist(self, html: str) -> str:
         # Structure fixed before linkify too: a <pre> unwrapped only afterwards would leave
