@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import httpx
-from comments.intake.ratelimit import RateLimiter
+from comments.core.ratelimit import RateLimiter
 from comments.intake.server import BackgroundServer
 
 from tests.intake.intake_helpers import SITE, queue_files, valid

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import re
 import time
+from datetime import UTC, datetime
 
 import httpx
 from comments.core.comment_file import read_comment
+from comments.core.model import Comment
 from comments.intake.server import BackgroundServer
 from comments.moderation_page import tokens
 from comments.moderation_page.tokens import make_token
-from comments.storage.signing import secret_key
+from comments.storage.queue import Queue
+from comments.storage.signing import digest, secret_key
 
 from tests.comments.importers.import_helpers import snapshot
 from tests.moderation_page.conftest import Author, pending_ids
@@ -77,19 +80,39 @@ def test_a_link_cannot_act_twice_nor_for_another_action_nor_another_comment(mail
     wrong_action = one["Rejeter"].rsplit("/", 1)[0] + "/" + approve_token
     wrong_comment = other["Rejeter"].rsplit("/", 2)[0] + f"/{ids[1]}/" + one["Rejeter"].rsplit("/", 1)[1]
     tampered = one["Rejeter"][:-3] + ("aaa" if not one["Rejeter"].endswith("aaa") else "bbb")
+    key = secret_key(queue)
     for url, reason in ((wrong_action, "pas à le rejeter"), (wrong_comment, "un autre commentaire"),
                         (tampered, "pas valide")):
+        # The POST carries the confirmation page's right CSRF value for that token: only the
+        # token's own check can refuse it.
+        csrf = digest(key, "confirm", url.rsplit("/", 1)[1])
         for method in ("GET", "POST"):
-            answer = httpx.request(method, url, data={"csrf": "x"} if method == "POST" else None,
+            answer = httpx.request(method, url, data={"csrf": csrf} if method == "POST" else None,
                                    headers={"Origin": server.url})
-            assert answer.status_code in (400, 403), (url, method, answer.status_code)
-            assert method == "POST" or reason in answer.text
+            assert answer.status_code == 400 and reason in answer.text, (url, method, answer.status_code)
     assert snapshot(queue / "pending", queue / "spam", queue / "rejected", content / "comments") == before
     # Used once, the link is spent, even for a second click right after.
     assert "Le commentaire est rejeté" in confirm(one["Rejeter"]).text
     page = httpx.get(one["Rejeter"])
     assert page.status_code == 400 and "déjà servi" in page.text
     assert (queue / "rejected" / f"{ids[0]}.md").is_file()
+
+
+def test_the_reply_link_offers_to_approve_a_pending_parent_too(mail_service, queue, content):
+    """A reply link on a comment that answers one still pending (an import): the page offers the
+    parent, ticked, as the approve link does; without it the link would be spent on an error."""
+    server, _inbox = mail_service
+    now = datetime.now(UTC).replace(microsecond=0)
+    for cid, parent in (("p-1", None), ("r-1", "p-1")):
+        Queue(queue, content).add(Comment(id=cid, author=f"Auteur {cid}", date=now, body=f"Le commentaire {cid}.",
+                                          parent=parent, post="media-social"), "pending")
+    url = f"{server.url}{tokens.LINK_PATH}reply/r-1/{make_token(secret_key(queue), 'r-1', 'reply')}"
+    assert 'name="parents"' in httpx.get(url).text
+    done = confirm(url, parents="1", text="Merci à vous deux.")
+    assert "Votre réponse est publiée" in done.text, done.text
+    store = content / "comments" / "media-social"
+    assert {read_comment(p).id for p in store.glob("*.md")} >= {"p-1", "r-1"}
+    assert [read_comment(p).role for p in store.glob("*.md") if read_comment(p).parent == "r-1"] == ["author"]
 
 
 def test_an_expired_link_says_so_and_changes_nothing(queue, make_config):

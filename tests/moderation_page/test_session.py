@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
+from comments.core.ratelimit import client_key
 from comments.intake.server import BackgroundServer
-from comments.moderation_page.auth import client_key, stored_hash, verify_password
+from comments.moderation_page.auth import stored_hash, verify_password
 
 from tests.conftest import ROOT
 from tests.moderation_page.conftest import PASSWORD, Author, csrf_of, pending_ids
@@ -36,13 +38,28 @@ def test_the_cookie_is_secure_anywhere_but_loopback(author):
     assert "secure" in [p.strip() for p in cookie.split(";")]
 
 
-def test_a_wrong_password_is_refused_and_five_failures_a_minute_get_429(author):
+def test_a_wrong_password_is_refused_and_five_attempts_a_minute_get_429(author):
     for _ in range(5):
         assert author.login("mauvais mot de passe").status_code == 401
     blocked = author.login(PASSWORD)  # even the right one, until the minute is over
     assert blocked.status_code == 429 and int(blocked.headers["retry-after"]) > 0
-    assert "Trop de mots de passe erronés" in blocked.text
+    assert "Trop d’essais de connexion" in blocked.text
     assert author.page().status_code == 303
+
+
+def test_parallel_attempts_get_no_more_guesses_than_sequential_ones(service):
+    """Each attempt is counted before the password is checked (~0.1 s of scrypt): twenty sent
+    at once, as an attacker would, still get five checks."""
+    clients = [Author(service.url) for _ in range(20)]
+    forms = [client.http.get("/moderation/login") for client in clients]
+
+    def attempt(pair) -> int:
+        client, form = pair
+        return client.http.post("/moderation/login", data={"csrf": csrf_of(form.text), "password": "devine"}).status_code
+
+    with ThreadPoolExecutor(20) as pool:
+        codes = sorted(pool.map(attempt, zip(clients, forms, strict=True)))
+    assert codes == [401] * 5 + [429] * 15
 
 
 def test_forwarded_for_counts_only_from_a_trusted_proxy(make_config, queue):

@@ -23,6 +23,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from ..core.model import APPROVED, Comment
+from ..core.ratelimit import RateLimiter
 from ..core.texts import NOTICES
 from ..moderation_page.tokens import links as email_links
 from ..storage.mail import notify_pending, service_base
@@ -32,7 +33,6 @@ from .filing import Filer
 from .form import JSON_TYPE, Rejected, check, decode_fields, media_type
 from .origins import NO_ORIGIN, own_origins
 from .pages import error_page
-from .ratelimit import RateLimiter
 from .workers import Workers
 
 logger = logging.getLogger(__name__)

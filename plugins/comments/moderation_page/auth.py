@@ -6,8 +6,10 @@
   time each was last used. The cookie carries the id signed with the service's key,
   so a forged or altered cookie is refused before the file is read; logging out
   removes the entry, so a copied cookie dies with the session.
-- failed logins are counted per client (an IPv6 client per /64, the block one
-  subscriber usually holds), in memory only.
+- login attempts are counted per client before the password is checked (an IPv6
+  client per /64, the block one subscriber usually holds), in memory only, and at
+  most two checks run at once: a burst of parallel attempts gets no more guesses
+  and holds no more memory than two.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import ipaddress
 import json
 import secrets
 import threading
@@ -46,13 +47,18 @@ def hash_password(password: str) -> str:
     return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${b64(salt).decode()}${b64(derived).decode()}"
 
 
+# scrypt holds 32 MiB per check: at most this many at once, whatever the number of clients.
+_CHECKS = threading.BoundedSemaphore(2)
+
+
 def verify_password(stored: str, password: str) -> bool:
     try:
         scheme, n, r, p, salt, expected = stored.strip().split("$")
         if scheme != "scrypt":
             return False
-        derived = hashlib.scrypt(password.encode("utf-8"), salt=base64.b64decode(salt), n=int(n), r=int(r),
-                                 p=int(p), maxmem=MAXMEM, dklen=32)
+        with _CHECKS:
+            derived = hashlib.scrypt(password.encode("utf-8"), salt=base64.b64decode(salt), n=int(n), r=int(r),
+                                     p=int(p), maxmem=MAXMEM, dklen=32)
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(derived, base64.b64decode(expected))
@@ -132,15 +138,3 @@ class Sessions:
             if data.pop(self._id(sid), None) is not None:
                 self._write(data)
 
-
-def client_key(address: str) -> str:
-    """The key failed logins are counted under: the address, or its /64 for IPv6."""
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return address
-    if isinstance(ip, ipaddress.IPv6Address):
-        if ip.ipv4_mapped:
-            return str(ip.ipv4_mapped)
-        return str(ipaddress.IPv6Network((ip, 64), strict=False))
-    return str(ip)

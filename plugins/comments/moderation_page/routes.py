@@ -16,7 +16,7 @@ from starlette.routing import Route
 
 from ..moderation import actions, commands
 from ..storage.signing import digest
-from .auth import client_key, stored_hash, verify_password
+from .auth import stored_hash, verify_password
 from .views import EMPTY, TABS, counts, listing
 from .web import HERE, LOGIN, ROOT, SESSION, Web
 
@@ -71,11 +71,11 @@ def make_routes(web: Web) -> list[Route]:
     async def login(request: Request) -> Response:
         if not web.same_origin(request):
             return refused(web)
-        who = client_key(request.client.host if request.client else "?")
-        wait = web.failures.wait(who)
+        # Counted before the check, success or not: parallel attempts cannot all slip under the limit.
+        wait = web.logins.hit(request.client.host if request.client else "?")
         if wait:
             return web.message("Trop d’essais", [
-                f"Trop de mots de passe erronés : réessayez dans {wait}\u00a0s."], status=429, back=False,
+                f"Trop d’essais de connexion : réessayez dans {wait}\u00a0s."], status=429, back=False,
                 headers={"Retry-After": str(wait)})
         fields = dict(await web.form(request))
         nonce = request.cookies.get(LOGIN)
@@ -84,7 +84,6 @@ def make_routes(web: Web) -> list[Route]:
         stored = stored_hash(web.queue_root)
         good = stored is not None and await run_in_threadpool(verify_password, stored, fields.get("password", ""))
         if not good:
-            web.failures.fail(who)
             response = web.render("login.html", status=401, title="Connexion",
                                   flash={"kind": "error", "text": "Mot de passe incorrect."},
                                   login_csrf=digest(web.key, "login", nonce), configured=stored is not None)

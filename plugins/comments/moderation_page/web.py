@@ -5,10 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import math
-import threading
-import time
-from collections import OrderedDict, deque
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qsl
@@ -20,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from ..core.comment_file import CommentFileError
+from ..core.ratelimit import RateLimiter
 from ..intake.config import IntakeConfig, origin_of
 from ..intake.origins import own_origins
 from ..moderation.commands import Context
@@ -44,33 +41,6 @@ HEADERS = {
 }
 
 
-class FailedLogins:
-    """Failed logins per client key in a sliding minute (memory only, bounded)."""
-
-    def __init__(self, limit: int = 5, window: float = 60.0, max_keys: int = 100_000, clock=time.monotonic):
-        self.limit, self.window, self.max_keys, self.clock = limit, window, max_keys, clock
-        self._fails: OrderedDict[str, deque[float]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def wait(self, key: str) -> int:
-        """0 when `key` may try again, else the seconds to wait."""
-        now = self.clock()
-        with self._lock:
-            fails = self._fails.get(key)
-            while fails and fails[0] <= now - self.window:
-                fails.popleft()
-            if fails is not None and len(fails) >= self.limit:
-                return max(1, math.ceil(fails[0] + self.window - now))
-        return 0
-
-    def fail(self, key: str) -> None:
-        with self._lock:
-            self._fails.setdefault(key, deque()).append(self.clock())
-            self._fails.move_to_end(key)
-            if len(self._fails) > self.max_keys:
-                self._fails.popitem(last=False)
-
-
 class Web:
     """The moderation service's shared state."""
 
@@ -79,7 +49,8 @@ class Web:
         self.queue_root = config.queue
         self.key = secret_key(config.queue)
         self.sessions = Sessions(config.queue, self.key, int(config.comments.get("session_days") or 30))
-        self.failures = FailedLogins()
+        # Five login attempts a minute per client, counted before the password is checked.
+        self.logins = RateLimiter(5)
         notify = config.notify or {}
         self.siteurl = str(notify.get("siteurl") or config.siteurl).rstrip("/")
         service = config.comments.get("service_url")

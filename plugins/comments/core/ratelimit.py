@@ -1,13 +1,28 @@
-"""Per-address rate limit: a sliding window held in memory only (addresses are never written)."""
+"""Per-address rate limit: a sliding window held in memory only (addresses are never written).
+
+Used by the form receiver (comments per minute) and the moderation page (login attempts).
+"""
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import threading
 import time
 from collections import OrderedDict, deque
 
-from ..moderation_page.auth import client_key
+
+def client_key(address: str) -> str:
+    """The key a client is counted under: its address, or its /64 for IPv6 (one host holds a whole /64)."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network((ip, 64), strict=False))
+    return str(ip)
 
 
 class RateLimiter:
