@@ -1,10 +1,18 @@
 """Plugin settings declared once, as frozen dataclasses, and checked once per build.
 
 Each field carries its doc in `metadata={"doc": ...}` (the docs are checked
-against it). `load(cls, raw, name)` merges a settings dict over the declared
-defaults and reports every problem at once: an unknown key (with the nearest
-known one), a value of the wrong type. Used by the theme's plugins (identity,
-share_cards, search, images, reading).
+against it), and optionally a `Rule` on its value and the settings key it is
+read from (`from` is no attribute name). `load(cls, raw, name)` merges a
+settings dict over the declared defaults and reports every problem at once: an
+unknown key (with the nearest known one), a missing required key, a value of
+the wrong type or breaking its rule, in a nested dataclass too (a sub-dict).
+
+`declare(setting, cls)` (called from a plugin's `register()`) adds a setting to
+the ones the one `initialized` handler, `on_initialized`, loads: every problem
+of every declared setting is listed in one SettingsError, which stops the
+build; each parsed object is stored in Pelican's settings under
+`<setting>_SETTINGS`. Used by the comments and related_posts plugins; the theme's
+plugins (identity, share_cards, search, images, reading) call `load` themselves.
 """
 
 from __future__ import annotations
@@ -13,21 +21,69 @@ import dataclasses
 import difflib
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 
 
 class SettingsError(ValueError):
-    """Every problem of one settings dict, in French, one per line."""
+    """Every problem of one or more settings dicts, in French, one per line."""
+
+    exitcode = 1  # Pelican exits with it
 
 
-def doc(text: str, default: Any = dataclasses.MISSING, factory: Any = dataclasses.MISSING) -> Any:
-    """A dataclass field with its documentation."""
+@dataclasses.dataclass(frozen=True)
+class Rule:
+    """A rule on a value beyond its type: `expected` (French) is shown when the value breaks it."""
+
+    expected: str
+    ok: Callable[[Any], bool]
+
+
+def at_least(low: float, expected: str | None = None, *, none: bool = False) -> Rule:
+    """A number >= `low` (None allowed with `none`)."""
+    text = expected or (f"entier supérieur ou égal à {low}" + (" ou None" if none else ""))
+    return Rule(text, lambda v: (none and v is None) or (v is not None and v >= low))
+
+
+def positive(expected: str = "nombre positif") -> Rule:
+    """A number > 0."""
+    return Rule(expected, lambda v: v > 0)
+
+
+def between(low: int, high: int, expected: str) -> Rule:
+    return Rule(expected, lambda v: low <= v <= high)
+
+
+def _http(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith(("http://", "https://"))
+
+
+HTTP_URL = Rule("adresse http(s):// ou None", lambda v: v is None or _http(v))
+HTTP_ORIGINS = Rule("liste d’origines http(s)://hôte[:port]", lambda v: all(_http(o) for o in v))
+NON_EMPTY = Rule("chaîne non vide", lambda v: bool(v))
+NAME = Rule("nom", lambda v: bool(v) and not v.startswith("-"))
+
+
+def doc(text: str, default: Any = dataclasses.MISSING, factory: Any = dataclasses.MISSING, *,
+        rule: Rule | None = None, key: str | None = None) -> Any:
+    """A dataclass field with its documentation; no default (and no factory): a required key.
+
+    `rule` checks the value once its type is right; `key` is the settings key when it is
+    no Python name (e.g. "from")."""
+    metadata = {"doc": text, "rule": rule, "key": key}
     if factory is not dataclasses.MISSING:
-        return dataclasses.field(default_factory=factory, metadata={"doc": text})
-    return dataclasses.field(default=default, metadata={"doc": text})
+        return dataclasses.field(default_factory=factory, metadata=metadata)
+    return dataclasses.field(default=default, metadata=metadata)
+
+
+def _settings_class(hint: Any) -> type | None:
+    """The dataclass among `hint` (itself or a member of its union), if any."""
+    for candidate in (hint, *typing.get_args(hint)):
+        if dataclasses.is_dataclass(candidate) and isinstance(candidate, type):
+            return candidate
+    return None
 
 
 def _matches(value: Any, hint: Any) -> bool:
@@ -42,6 +98,8 @@ def _matches(value: Any, hint: Any) -> bool:
         return isinstance(value, int | float) and not isinstance(value, bool)
     if hint is int:
         return isinstance(value, int) and not isinstance(value, bool)
+    if dataclasses.is_dataclass(hint):
+        return isinstance(value, Mapping | hint)
     if origin in (tuple, list):
         (item, *_rest) = typing.get_args(hint) or (Any,)
         return isinstance(value, list | tuple) and all(_matches(v, item) for v in value)
@@ -52,27 +110,111 @@ def _matches(value: Any, hint: Any) -> bool:
     return isinstance(value, origin or hint)
 
 
-def load(cls: type[T], raw: Mapping[str, Any] | None, name: str) -> T:
-    """`cls` built from `raw` (missing keys take their defaults); SettingsError lists every problem."""
-    raw = dict(raw or {})
-    fields = {f.name: f for f in dataclasses.fields(cls)}
+_WORDS = {int: "entier", float: "nombre", bool: "True ou False", str: "chaîne", type(None): "None"}
+
+
+def describe(hint: Any) -> str:
+    """`hint` in French words, for messages: "entier ou None", "liste de chaînes"."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        return " ou ".join(describe(arg) for arg in typing.get_args(hint))
+    if origin in (tuple, list):
+        (item, *_rest) = typing.get_args(hint) or (Any,)
+        return "liste" if item is Any else f"liste de {describe(item)}s"
+    if origin in (dict, Mapping) or dataclasses.is_dataclass(hint):
+        return "dictionnaire"
+    return _WORDS.get(hint, getattr(hint, "__name__", str(hint)))
+
+
+def _key(field: dataclasses.Field) -> str:
+    return field.metadata.get("key") or field.name
+
+
+def _parse(cls: type[T], raw: Any, name: str, problems: list[str]) -> T | None:
+    """`cls` from `raw`, or None after adding each problem to `problems`."""
+    if isinstance(raw, cls):
+        return raw
+    if not isinstance(raw, Mapping):
+        problems.append(f"{name} : valeur invalide {raw!r} (dictionnaire attendu)")
+        return None
+    fields = {_key(f): f for f in dataclasses.fields(cls)}
     hints = typing.get_type_hints(cls)
-    problems = []
+    refused: Mapping[str, str] = getattr(cls, "REFUSED", {})
+    count = len(problems)
     for key in raw:
-        if key not in fields:
-            near = difflib.get_close_matches(key, fields, n=1)
+        if key in refused:
+            problems.append(f"{name}[{key!r}] : {refused[key]}")
+        elif key not in fields:
+            near = difflib.get_close_matches(str(key), fields, n=1)
             hint = f" (vouliez-vous dire « {near[0]} » ?)" if near else ""
             problems.append(f"{name}[{key!r}] : clé inconnue{hint}")
-    for key, value in raw.items():
-        if key in fields and not _matches(value, hints[key]):
-            problems.append(f"{name}[{key!r}] : {value!r} n’est pas du type attendu ({hints[key]})")
-    if problems:
-        raise SettingsError("\n".join(problems))
-    # Lists become tuples: the instance is frozen all the way down.
-    values = {k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()}
+    values = {}
+    for key, field in fields.items():
+        required = field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
+        if key not in raw:
+            if required:
+                problems.append(f"{name}[{key!r}] : clé manquante")
+            continue
+        value, hint, rule = raw[key], hints[field.name], field.metadata.get("rule")
+        nested = _settings_class(hint)
+        if nested is not None and isinstance(value, Mapping):
+            value = _parse(nested, value, f"{name}[{key!r}]", problems)
+        elif not _matches(value, hint) or (rule is not None and not rule.ok(value)):
+            expected = rule.expected if rule is not None else describe(hint)
+            problems.append(f"{name}[{key!r}] : valeur invalide {value!r} ({expected} attendu)")
+        # Lists become tuples: the instance is frozen all the way down.
+        values[field.name] = tuple(value) if isinstance(value, list) else value
+    if len(problems) > count:
+        return None
     return cls(**values)
 
 
+def load(cls: type[T], raw: Mapping[str, Any] | None, name: str) -> T:
+    """`cls` built from `raw` (missing keys take their defaults); SettingsError lists every problem."""
+    problems: list[str] = []
+    result = _parse(cls, {} if raw is None else raw, name, problems)
+    if problems:
+        raise SettingsError("\n".join(problems))
+    return result
+
+
 def docs(cls: type) -> dict[str, str]:
-    """Each field's documentation, for the docs test."""
-    return {f.name: f.metadata.get("doc", "") for f in dataclasses.fields(cls)}
+    """Each settings key's documentation, for the docs test."""
+    return {_key(f): f.metadata.get("doc", "") for f in dataclasses.fields(cls)}
+
+
+def stored_key(setting: str) -> str:
+    """Where `on_initialized` stores the parsed `setting` in Pelican's settings."""
+    return f"{setting}_SETTINGS"
+
+
+# setting name -> (its dataclass, what to do with the parsed object once every setting is valid)
+_DECLARED: dict[str, tuple[type, Callable[[dict, Any], None] | None]] = {}
+
+
+def declare(setting: str, cls: type, then: Callable[[dict, Any], None] | None = None) -> None:
+    """Have `on_initialized` load Pelican's `setting` as `cls`; `then(settings, parsed)` runs after."""
+    from pelican import signals
+
+    _DECLARED[setting] = (cls, then)
+    signals.initialized.connect(on_initialized)  # connected once, whatever the number of settings
+
+
+def load_declared(settings: dict) -> None:
+    """Parse every declared setting of `settings` and store each under `<setting>_SETTINGS`;
+    SettingsError lists the problems of all of them."""
+    problems: list[str] = []
+    parsed = {setting: _parse(cls, {} if settings.get(setting) is None else settings[setting], setting, problems)
+              for setting, (cls, _then) in _DECLARED.items()}
+    if problems:
+        raise SettingsError("Réglages invalides :\n" + "\n".join(problems))
+    for setting, value in parsed.items():
+        settings[stored_key(setting)] = value
+    for setting, (_cls, then) in _DECLARED.items():
+        if then is not None:
+            then(settings, parsed[setting])
+
+
+def on_initialized(pelican: Any) -> None:
+    """Pelican's `initialized`: every declared setting is checked here, once, before any work."""
+    load_declared(pelican.settings)
