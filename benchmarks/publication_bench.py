@@ -50,7 +50,7 @@ def _pending(queue, post: str, n: int):
 
 def approval_to_push(rounds: int = 10, cli_rounds: int = 3) -> dict:
     """Median seconds from `publish()` called to the commit on the bare remote, and for the CLI."""
-    from comments.core.settings import merge_settings
+    from comments.core.settings import comments_settings
     from comments.moderation.publish import publish
     from comments.storage.queue import Queue
 
@@ -73,7 +73,7 @@ def approval_to_push(rounds: int = 10, cli_rounds: int = 3) -> dict:
         _git(clone, "commit", "-q", "-m", "site")
         _git(clone, "push", "-q", "origin", "HEAD:main")
         queue = Queue(clone / "moderation", clone / "content")
-        settings = merge_settings({"git": git})
+        settings = comments_settings({"COMMENTS": {"git": git}})
         seconds = []
         for n in range(rounds):
             cid = _pending(queue, "un-article", n)

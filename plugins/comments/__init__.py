@@ -13,9 +13,13 @@ from pelican import signals
 def register() -> None:
     # Imported here: the moderation commands, the receiver and the importers use
     # the package's modules without the build's (sanitiser, feeds, Babel).
-    from .build import plugin
+    from declared_settings import declare
 
-    signals.initialized.connect(plugin.on_initialized)
+    from .build import plugin
+    from .core.settings import Comments
+
+    # COMMENTS is checked once, at `initialized`, with the other declared settings.
+    declare("COMMENTS", Comments, then=plugin.on_settings)
     signals.article_generator_init.connect(plugin.on_generator_init)
     signals.article_generator_finalized.connect(plugin.on_articles)
     signals.page_generator_finalized.connect(plugin.on_pages)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from comments.core.settings import Comments
 from comments.importers.progress import Progress
 from comments.importers.run import import_file
 from comments.storage.articles import ArticleIndex, normalise_title
@@ -34,7 +35,7 @@ def import_blog(
     queue_root: Path | str,
     uploads: Path | str | None = None,
     pelican: Mapping | None = None,
-    comments_settings: Mapping | None = None,
+    comments_settings: Comments | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
 ) -> Report:

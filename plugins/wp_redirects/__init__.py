@@ -57,7 +57,7 @@ class WordPressAddresses:
                       if "?" not in old and old.strip("/") != new.strip("/")]
         entries = [
             *plan_feed_copies(settings, self.categories),
-            *plan_article_feed_copies(self.articles, comments_settings(settings)["feed_article_atom"]),
+            *plan_article_feed_copies(self.articles, comments_settings(settings).feed_article_atom),
             *_first_per_path(redirects),
         ]
         output = Path(pelican.output_path)

@@ -43,7 +43,7 @@ def plan_feed_copies(settings: dict, category_slugs: list[str]) -> list[FeedCopy
                    FeedCopy("feed/rss2/index.html", settings["FEED_ALL_RSS"])]
     if settings.get("FEED_ALL_ATOM"):
         copies.append(FeedCopy("feed/atom/index.html", settings["FEED_ALL_ATOM"]))
-    comments_rss = comments_settings(settings)["feed_rss"]  # COMMENTS, as the comments plugin reads it
+    comments_rss = comments_settings(settings).feed_rss  # COMMENTS, as the comments plugin reads it
     if comments_rss:
         copies.append(FeedCopy("comments/feed/index.html", comments_rss))
     if settings.get("CATEGORY_FEED_RSS"):

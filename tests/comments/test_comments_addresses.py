@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from comments.core.addresses import single_address
 from comments.core.model import Comment
+from comments.core.settings import Notify
 from comments.storage.mail import notify_reader
 
 
@@ -25,7 +26,7 @@ def test_one_address_is_kept_with_its_domain_normalised():
 
 def test_a_reply_notification_goes_to_one_recipient_only(smtp, tmp_path):
     controller, inbox = smtp
-    notify = {"host": "127.0.0.1", "port": controller.port, "from": "blog@example.fr"}
+    notify = Notify(host="127.0.0.1", port=controller.port, sender="blog@example.fr", to="lionel@example.fr")
     parent = Comment(id="p-1", author="Marie", date=datetime(2026, 11, 2, tzinfo=UTC), body="Question ?")
     common = {"notify": notify, "title": "Mon article", "link": None, "service": "https://blog.example.fr",
               "queue_root": tmp_path / "moderation"}

@@ -114,6 +114,8 @@ def test_store_cache_and_feeds_follow_the_settings(mini_site):
     assert (output / "feeds" / "comments.atom.xml").is_file()
     assert not (output / "feeds" / "comments.rss.xml").exists() and not (output / "feeds" / "comments").exists()
     assert not page_of(output, "avec-fil").cssselect('link[href*="feeds/comments/"]')
+    # The footer's « S'abonner » links the site-wide feed that is written (COMMENTS_SETTINGS.feed_atom).
+    assert page_of(output, "avec-fil").cssselect(f'.subscribe a[href="{BASE}/feeds/comments.atom.xml"]')
 
 
 def test_feeds_are_byte_identical_across_builds_and_not_rewritten(mini_site):

@@ -7,7 +7,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import lxml.html
-from comments.core.settings import DEFAULTS
+from comments.core.settings import Comments
 from wp_redirects.page import plain_title, render_redirect
 from wp_redirects.plan import plan_article_feed_copies, plan_feed_copies, plan_redirects
 
@@ -100,7 +100,7 @@ def test_plan_follows_the_settings():
         ("b/index.html", "https://blog.example.fr/2014/02/b/"),
         ("a/index.html", "https://blog.example.fr/a.html"),
     ]
-    pattern = DEFAULTS["feed_article_atom"]
+    pattern = Comments().feed_article_atom
     assert [c.path for c in plan_article_feed_copies(articles, pattern)] == ["2014/02/b/feed/index.html"]
     assert plan_article_feed_copies(articles, None) == []
     copies = plan_feed_copies({"FEED_ALL_RSS": None, "FEED_ALL_ATOM": "all.xml",

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 import pytest
 from comments.core.model import PENDING, Comment
-from comments.core.settings import merge_settings
+from comments.core.settings import comments_settings
 from comments.moderation import commands
 from comments.storage.git import GitSettings, Repo
 from comments.storage.queue import Queue
@@ -23,7 +23,7 @@ def site(tmp_path):
     site = make_git_site(tmp_path)
     clone = site.clone(tmp_path / "service")
     ctx = commands.Context(content=clone / "content", queue_root=clone / "moderation",
-                           settings=merge_settings({"git": GIT}), author="Lionel Boscher",
+                           settings=comments_settings({"COMMENTS": {"git": GIT}}), author="Lionel Boscher",
                            timezone="Europe/Paris", out=io.StringIO())
     return site, clone, ctx
 
@@ -104,7 +104,7 @@ def test_without_git_nothing_is_committed(tmp_path):
     site = make_git_site(tmp_path)
     clone = site.clone(tmp_path / "service")
     ctx = commands.Context(content=clone / "content", queue_root=clone / "moderation",
-                           settings=merge_settings({}), out=io.StringIO())
+                           settings=comments_settings({}), out=io.StringIO())
     pending(ctx, "c-000000000005")
     commands.approve(ctx, ["c-000000000005"])
     assert len(site.remote_log()) == 1
@@ -115,7 +115,7 @@ def test_without_git_nothing_is_committed(tmp_path):
                                    {**GIT, "extra": 1}, "origin"])
 def test_bad_git_settings_are_refused(value):
     with pytest.raises(ValueError, match=r"COMMENTS\['git'\]"):
-        merge_settings({"git": value})
+        comments_settings({"COMMENTS": {"git": value}})
 
 
 def test_reconcile_clears_what_a_killed_git_left(site):

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..core.settings import Comments
 from .threads import ThreadNode, walk
 
 # feedgen (and lxml) are imported where a feed is made: a site without comments never loads them.
@@ -115,18 +116,18 @@ def write_feeds(
     threads: Iterable[tuple[Any, list[ThreadNode]]],
     output_path: Path,
     settings: dict,
-    comments: dict,
+    comments: Comments,
 ) -> None:
     """Write the site-wide and per-article comment feeds (a file whose bytes are the same is left alone)."""
     base = (settings.get("FEED_DOMAIN") or settings.get("SITEURL") or "").rstrip("/")
     sitename = plain(settings.get("SITENAME", ""))
-    limit = comments["feed_max_items"]
+    limit = comments.feed_max_items
     newest_first = lambda items: sorted(items, key=lambda e: e.sort_key, reverse=True)  # noqa: E731
     everything: list[FeedEntry] = []
     for content, nodes in threads:
         entries = entries_of(content, nodes, base)
         everything.extend(entries)
-        pattern = comments["feed_article_atom"]
+        pattern = comments.feed_article_atom
         if pattern and entries:
             rel = pattern.format(slug=content.slug)
             fg = _feed(
@@ -136,8 +137,7 @@ def write_feeds(
             )
             write_if_changed(output_path / rel, fg.atom_str(pretty=True))
     site_entries = newest_first(everything)[:limit]
-    for key, atom in (("feed_atom", True), ("feed_rss", False)):
-        rel = comments[key]
+    for rel, atom in ((comments.feed_atom, True), (comments.feed_rss, False)):
         if not rel:
             continue
         fg = _feed(

@@ -20,7 +20,7 @@ from french.checks import metadata_line
 
 from ..core import texts
 from ..core.model import Comment, comments_mode
-from ..core.settings import comments_settings
+from ..core.settings import Comments, comments_settings
 from ..storage.published import Problem, Store, load_store
 from .bodies import BodyRenderer
 from .feeds import write_feeds
@@ -39,7 +39,7 @@ class BuildState:
 
     def __init__(self, settings: dict) -> None:
         self.settings = settings
-        self.options: dict = comments_settings(settings)
+        self.options: Comments = comments_settings(settings)
         self.store: Store | None = None
         self.renderer: BodyRenderer | None = None
         self.claimed: set[str] = set()
@@ -48,7 +48,7 @@ class BuildState:
 
     def report(self, problem: Problem) -> None:
         self.problems.append(problem)
-        level = logging.ERROR if self.options["strict"] else logging.WARNING
+        level = logging.ERROR if self.options.strict else logging.WARNING
         logger.log(level, "Commentaires : %s", problem)
 
     def release_sources(self) -> None:
@@ -64,12 +64,12 @@ class BuildState:
 
     def load(self) -> Store:
         if self.store is None:
-            root = Path(self.settings["PATH"]) / self.options["path"]
+            root = Path(self.settings["PATH"]) / self.options.path
             self.store = load_store(root)
             for problem in self.store.problems:
                 self.report(problem)
             cache_dir = self.settings.get("CACHE_PATH")
-            cache = Path(cache_dir) / self.options["cache_name"] if cache_dir else None
+            cache = Path(cache_dir) / self.options.cache_name if cache_dir else None
             self.renderer = BodyRenderer(cache)
         return self.store
 
@@ -77,14 +77,12 @@ class BuildState:
 _state: BuildState | None = None
 
 
-def on_initialized(pelican: Any) -> None:
-    """Validate COMMENTS (an unknown key stops here) and publish the merged dict."""
-    options = comments_settings(pelican.settings)
-    pelican.settings["COMMENTS"] = options
+def on_settings(settings: dict, options: Comments) -> None:
+    """COMMENTS is valid (declared_settings checked it at `initialized`): what the templates need."""
     # The form template (partials/respond.html) posts there.
-    pelican.settings["COMMENTS_INTAKE_URL"] = options["intake_url"]
+    settings["COMMENTS_INTAKE_URL"] = options.intake_url
     # Limits, confirmations and rel, shared with the receiver (texts.py).
-    pelican.settings["COMMENTS_FORM"] = texts.template_globals()
+    settings["COMMENTS_FORM"] = texts.template_globals()
 
 
 def on_generator_init(generator: Any) -> None:
@@ -160,11 +158,11 @@ def _attach(content: Any, state: BuildState, published: bool, page: bool = False
     nodes: list[ThreadNode] = []
     mention_nodes: list[ThreadNode] = []
     if mode != "hidden":
-        nodes = build_threads(thread, state.options["depth"], label=str(store.folders.get(slug, slug)))
+        nodes = build_threads(thread, state.options.depth, label=str(store.folders.get(slug, slug)))
         mention_nodes = [ThreadNode(comment=c) for c in mentions]
         for node in chain(walk(nodes), mention_nodes):
             node.html = _render(state, node.comment)
-    pattern = state.options["feed_article_atom"]
+    pattern = state.options.feed_article_atom
     content.discussion = Discussion(
         nodes=nodes, mentions=mention_nodes, count=len(thread) if mode != "hidden" else 0, mode=mode,
         feed=pattern.format(slug=slug) if pattern and nodes and published else None,
@@ -212,7 +210,7 @@ def on_all_generators_finalized(generators: list) -> None:
         state.renderer.sanitised, state.renderer.cache_file,
     )
     state.release_sources()
-    if state.options["strict"] and state.problems:
+    if state.options.strict and state.problems:
         raise CommentsBuildError(
             f"Commentaires : {len(state.problems)} problème(s) dans {store.root} "
             "(mode strict, COMMENTS['strict'])"

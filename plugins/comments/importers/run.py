@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..core.comment_file import format_comment
 from ..core.model import APPROVED, PENDING, REJECTED, SPAM, Comment
+from ..core.settings import Comments
 from ..storage.articles import ArticleIndex
 from ..storage.known_authors import KnownAuthors
 from ..storage.queue import STATE_LABELS, Queue
@@ -41,7 +42,7 @@ def import_file(
     *,
     content: Path | str,
     queue_root: Path | str,
-    settings: Mapping | None = None,
+    settings: Comments | None = None,
     timezone: str = "UTC",
     dry_run: bool = False,
     progress: Progress | None = None,
@@ -54,8 +55,7 @@ def import_file(
     posts in the same pass and match comments to the articles it is creating."""
     path = Path(path)
     importer = importer or detect(path)(path, timezone=timezone)
-    settings = settings or {}
-    queue = Queue(queue_root, content, store=settings.get("path", "comments"))
+    queue = Queue(queue_root, content, store=(settings or Comments()).path)
     summary = Summary(path=path, format=importer.name, dry_run=dry_run)
     # Queued comments carry the day they entered the queue: the purge counts from it.
     now = datetime.now(UTC).replace(microsecond=0).astimezone(getattr(importer, "zone", UTC))

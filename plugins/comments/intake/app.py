@@ -89,7 +89,7 @@ def create_app(config: IntakeConfig) -> Starlette:
     limiter = RateLimiter(config.rate_limit)
     tz = ZoneInfo(str(config.settings.get("TIMEZONE") or "UTC"))
     # Links in the author's e-mails: COMMENTS['notify']['siteurl'], as for reply e-mails.
-    mail_base = str((config.notify or {}).get("siteurl") or config.siteurl).rstrip("/")
+    mail_base = str((config.notify and config.notify.siteurl) or config.siteurl).rstrip("/")
     service = service_base(config.comments, config.siteurl)  # the moderation links' base
     too_large = Rejected(413, {"": f"Requête trop volumineuse ({config.max_bytes // 1024}\u00a0Ko au plus)."})
 

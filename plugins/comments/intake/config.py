@@ -11,24 +11,24 @@ from urllib.parse import urlsplit
 
 from pelican.settings import read_settings
 
-from ..core.settings import comments_settings
+from ..core.settings import Comments, Notify, comments_settings
 
 MAX_REQUEST_BYTES = 64 * 1024
 
 
 @dataclass
 class IntakeConfig:
-    """Everything the receiver needs; `settings` are Pelican's, `comments` the merged COMMENTS."""
+    """Everything the receiver needs; `settings` are Pelican's, `comments` the parsed COMMENTS."""
 
     settings: Mapping[str, Any]
-    comments: Mapping[str, Any]
+    comments: Comments
     queue: Path
     comments_dir: Path
     siteurl: str = ""
     allowed_origins: frozenset[str] = field(default_factory=frozenset)
     rate_limit: int = 5  # per client address and minute; 0: off
     max_bytes: int = MAX_REQUEST_BYTES
-    notify: Mapping[str, Any] | None = None
+    notify: Notify | None = None
     settings_file: Path | None = None  # the service rebuilds the site with it (COMMENTS['rebuild'])
     trusted_proxies: tuple[str, ...] = ("127.0.0.1", "::1")  # whose X-Forwarded-For is believed
 
@@ -74,19 +74,19 @@ def load_config(
     settings = read_settings(str(settings_file), override=overrides)
     comments = comments_settings(settings)
     root = settings_file.parent
-    queue_path = Path(queue) if queue else root / comments["queue_path"]
+    queue_path = Path(queue) if queue else root / comments.queue_path
     siteurl = str(settings.get("SITEURL") or "").rstrip("/")
-    allowed = {o for o in (origin_of(u) for u in (siteurl, *comments["origins"], *origins)) if o}
-    limit = comments["rate_limit"] if rate_limit is None else rate_limit
+    allowed = {o for o in (origin_of(u) for u in (siteurl, *comments.origins, *origins)) if o}
+    limit = comments.rate_limit if rate_limit is None else rate_limit
     return IntakeConfig(
         settings=settings,
         comments=comments,
         queue=queue_path.resolve(),
-        comments_dir=(Path(settings["PATH"]) / comments["path"]).resolve(),
+        comments_dir=(Path(settings["PATH"]) / comments.path).resolve(),
         siteurl=siteurl,
         allowed_origins=frozenset(allowed),
         rate_limit=int(limit or 0),
-        notify=comments.get("notify") or None,
+        notify=comments.notify,
         settings_file=settings_file,
-        trusted_proxies=tuple(comments["trusted_proxies"]),
+        trusted_proxies=comments.trusted_proxies,
     )

@@ -23,13 +23,13 @@ import os
 import secrets
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ..core.comment_file import format_comment, fsync_dir
 from ..core.model import APPROVED, PENDING, SPAM, Comment
+from ..core.settings import Comments
 from ..moderation.publish import publish
 from ..moderation.rules import moderate
 from ..storage.queue import Queue, QueueError, private_folder
@@ -50,15 +50,15 @@ class _Entry:
 class Filer:
     """Applies the moderation rules and writes each comment where its verdict sends it."""
 
-    def __init__(self, queue_root: Path, content: Path, comments_settings: Mapping[str, Any],
+    def __init__(self, queue_root: Path, content: Path, comments: Comments,
                  is_published: Callable[[str], bool], author: str = "Auteur"):
         """`is_published(id)`: whether a published comment has that id (the receiver's
         catalog knows them all, so no search through every article folder)."""
         self.queue_root, self.content = queue_root, content
         self.is_published = is_published
-        self.comments, self.author = comments_settings, author
-        self.store = comments_settings.get("path", "comments")
-        self.rules = comments_settings.get("moderation", {})
+        self.comments, self.author = comments, author
+        self.store = comments.path
+        self.rules = comments.moderation
         # The queue's lock is a file lock; within this process, threads take turns
         # here first, so they never wait on it (nor print its waiting message).
         self._lock = threading.Lock()

@@ -4,18 +4,15 @@ never from the request's Host header (which the client chooses)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from .config import IntakeConfig, origin_of
 
 
 def own_origins(config: IntakeConfig, server: tuple[str, int] | None) -> set[str]:
     """The service's public origins (COMMENTS['intake_url'] when absolute, else the site's own;
     COMMENTS['service_url']) and the bound address `server` (ASGI scope["server"], from the listening socket)."""
-    comments: Mapping[str, Any] = config.comments
-    found = {origin_of(str(comments.get(key) or "")) for key in ("intake_url", "service_url")}
-    if str(comments.get("intake_url") or "/").startswith("/"):
+    comments = config.comments
+    found = {origin_of(url or "") for url in (comments.intake_url, comments.service_url)}
+    if comments.intake_url.startswith("/"):
         # A relative intake_url: the service answers behind the site's own origin (one server).
         found.add(origin_of(config.siteurl or ""))
     if server and server[0]:

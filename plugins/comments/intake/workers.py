@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..moderation import publish
-from ..storage.git import GitError, GitSettings, Repo
+from ..storage.git import GitError, Repo
 from ..storage.posts import Catalog
 from ..storage.queue import Queue
 from .config import IntakeConfig
@@ -28,19 +28,19 @@ class Workers:
     def start(self) -> None:
         config = self.config
         content = Path(config.settings["PATH"])
-        if config.comments.get("rebuild"):
+        if config.comments.rebuild:
             if config.settings_file is None:
                 raise ValueError("COMMENTS['rebuild'] : le fichier de réglages du service est inconnu")
             self.rebuild = Rebuilder(self.catalog, config.settings_file, Path(config.settings["OUTPUT_PATH"]))
             self.rebuild.start()
-        settings = GitSettings.from_comments(config.comments)
+        settings = config.comments.git
         if settings is not None:
             author = str(config.settings.get("AUTHOR") or "Auteur")
             try:
                 repo = Repo.find(config.comments_dir, settings, author)
             except GitError as exc:
                 raise ValueError(f"COMMENTS['git'] : {content} n’est pas dans un clone git ({exc})") from None
-            queue = Queue(config.queue, content, store=config.comments["path"])
+            queue = Queue(config.queue, content, store=config.comments.path)
             self.git = GitSync(repo, queue, on_pull=self._pulled)
             publish.set_pusher(self.git.kick)
             self.git.start()

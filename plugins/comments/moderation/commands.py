@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 from ..core.comment_file import ID_RE, CommentFileError
 from ..core.model import APPROVED, PENDING, REJECTED, SPAM, Comment
+from ..core.settings import Comments, comments_settings
 from ..core.terminal import visible
 from ..storage.queue import STATE_LABELS, CommentNotFound, Queue, QueueError
 from .display import NBSP, table, thread
@@ -41,7 +42,7 @@ class Context:
 
     content: Path
     queue_root: Path
-    settings: dict = field(default_factory=dict)  # the merged COMMENTS setting
+    settings: Comments = field(default_factory=Comments)  # the COMMENTS setting
     author: str = "Auteur"
     timezone: str = "UTC"
     out: TextIO = field(default_factory=lambda: sys.stdout)
@@ -54,16 +55,14 @@ class Context:
                      root: Path | None = None) -> Context:
         """From Pelican's settings. Relative paths are taken from `root`: the settings file's folder,
         as the service takes them (intake.config.load_config), else the current folder."""
-        from ..core.settings import merge_settings
-
         try:
-            comments = merge_settings(pelican.get("COMMENTS"))
+            comments = comments_settings(pelican)
         except ValueError as exc:
             raise ModerationError(f"Erreur{NBSP}: {exc}") from None
         root = root or Path.cwd()
         return cls(
             content=root / (content or pelican.get("PATH", "content")),
-            queue_root=root / (queue or comments["queue_path"]),
+            queue_root=root / (queue or comments.queue_path),
             settings=comments, author=pelican.get("AUTHOR") or "Auteur",
             timezone=pelican.get("TIMEZONE") or "UTC", pelican=pelican,
             siteurl=str(pelican.get("SITEURL") or ""),
@@ -79,7 +78,7 @@ class Context:
 
             settings = {**DEFAULT_CONFIG, "ARTICLE_PATHS": ["articles"], "PAGE_PATHS": ["pages"],
                         **self.pelican, "PATH": str(self.content)}
-            self._posts = Catalog(settings, self.content / self.settings.get("path", "comments"))
+            self._posts = Catalog(settings, self.content / self.settings.path)
         return self._posts
 
     def title_of(self, slug: str) -> str:
@@ -87,7 +86,7 @@ class Context:
         return post.title if post else ""
 
     def queue(self) -> Queue:
-        return Queue(self.queue_root, self.content, store=self.settings.get("path", "comments"))
+        return Queue(self.queue_root, self.content, store=self.settings.path)
 
     def known_authors(self) -> KnownAuthors:
         return self.queue().known_authors()
@@ -309,13 +308,13 @@ def reply(ctx: Context, cid: str, text: str | None = None) -> str:
 def _notify_reader(ctx: Context, parent: Comment, answer: Comment | None, email: str) -> None:
     """E-mail a subscribed reader: `answer` replies to their comment `parent`, or (None) `parent`
     is published. COMMENTS['notify'] holds the SMTP settings; a failure only warns."""
-    notify = ctx.settings.get("notify")
-    if not notify:
+    notify = ctx.settings.notify
+    if notify is None:
         ctx.say(f"(Pas de notification à l’auteur du commentaire{NBSP}: COMMENTS['notify'] n’est pas configuré.)")
         return
     from ..storage.mail import notify_reader, service_base
 
-    base = str(notify.get("siteurl") or ctx.siteurl).rstrip("/")
+    base = str(notify.siteurl or ctx.siteurl).rstrip("/")
     post = ctx.posts().post(parent.post)
     url = post.url if post and ctx.pelican else None
     shown = answer or parent

@@ -17,10 +17,10 @@ which the service runs at start and before each pull.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable
 
 from ..core.model import APPROVED, Comment
+from ..core.settings import Comments
 from ..storage.git import DirtyTree, GitError, GitSettings, Repo, commit_message
 from ..storage.queue import Queue
 from ..storage.queue import _hook as crash_point  # test hook: COMMENTS_CRASH_AT=after-commit
@@ -57,16 +57,16 @@ def set_pusher(pusher: Pusher | None) -> None:
     _pusher = pusher or push_now
 
 
-def publish(queue: Queue, item: str | Comment, comments: Mapping[str, Any], *,
+def publish(queue: Queue, item: str | Comment, comments: Comments, *,
             author: str = "Auteur", push: bool = True) -> tuple[str | None, Comment]:
     """Publish `item`: a queued comment's id (moved from the queue) or a new Comment (written).
 
     Returns (previous state, or None for a new comment; the comment, its `path` set).
-    `comments` is the merged COMMENTS setting; `author` signs the commit. A caller
+    `comments` is the COMMENTS setting; `author` signs the commit. A caller
     that holds the queue lock across several publications passes `push=False` and
     calls `push_published()` once the lock is released: a push never holds up the receiver.
     """
-    settings = GitSettings.from_comments(comments)
+    settings = comments.git
     with queue.lock():
         if isinstance(item, Comment):
             previous, comment = None, item
@@ -96,10 +96,10 @@ def _commit(queue: Queue, comment: Comment, settings: GitSettings, author: str) 
     return None
 
 
-def push_published(queue: Queue, comments: Mapping[str, Any], *, author: str = "Auteur") -> bool | None:
+def push_published(queue: Queue, comments: Comments, *, author: str = "Auteur") -> bool | None:
     """Push the commits made by `publish(..., push=False)`: True if pushed, False if they wait,
     None without COMMENTS['git'] or when the service's loop took them."""
-    settings = GitSettings.from_comments(comments)
+    settings = comments.git
     if settings is None:
         return None
     try:
@@ -110,11 +110,11 @@ def push_published(queue: Queue, comments: Mapping[str, Any], *, author: str = "
     return _pusher(repo)
 
 
-def push_report(comments: Mapping[str, Any], pushed: bool | None) -> str | None:
+def push_report(comments: Comments, pushed: bool | None) -> str | None:
     """What the author is told after `push_published` (French), or None."""
     if pushed is None:
         return None
-    git = comments["git"]
+    git = comments.git
     if pushed:
-        return f"Envoyé au dépôt git ({git['remote']}/{git['branch']}) : le site sera republié."
+        return f"Envoyé au dépôt git ({git.remote}/{git.branch}) : le site sera republié."
     return "Le commit attend : il sera envoyé au dépôt dès que possible (voir ci-dessus)."

@@ -3,6 +3,7 @@ the author's session, running a moderation function off the event loop."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from collections.abc import Callable
@@ -48,12 +49,11 @@ class Web:
         self.config, self.post_of = config, post_of
         self.queue_root = config.queue
         self.key = secret_key(config.queue)
-        self.sessions = Sessions(config.queue, self.key, int(config.comments.get("session_days") or 30))
+        self.sessions = Sessions(config.queue, self.key, config.comments.session_days)
         # Five login attempts a minute per client, counted before the password is checked.
         self.logins = RateLimiter(5)
-        notify = config.notify or {}
-        self.siteurl = str(notify.get("siteurl") or config.siteurl).rstrip("/")
-        service = config.comments.get("service_url")
+        self.siteurl = str((config.notify and config.notify.siteurl) or config.siteurl).rstrip("/")
+        service = config.comments.service_url
         self.own_origins = {origin_of(service)} if service else set()
         self.env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True))
 
@@ -114,7 +114,7 @@ class Web:
         response.delete_cookie(name, path=ROOT, httponly=True, samesite="strict", secure=self.secure(request))
 
     def set_session(self, response: Response, request: Request, sid: str) -> None:
-        days = int(self.config.comments.get("session_days") or 30)
+        days = self.config.comments.session_days
         self.cookie(response, request, SESSION, sign(self.key, "session", sid), days * 86400)
 
     def set_flash(self, response: Response, request: Request, kind: str, text: str) -> None:
@@ -132,10 +132,10 @@ class Web:
     # --- moderation ------------------------------------------------------------------------
     def context(self, request: Request | None = None) -> Context:
         s = self.config.settings
-        comments = dict(self.config.comments)
+        comments = self.config.comments
         if request is not None and not service_base(comments, self.config.siteurl).startswith("http"):
             # No public address configured: links in readers' e-mails use the one this request reached.
-            comments["service_url"] = str(request.base_url).rstrip("/")
+            comments = dataclasses.replace(comments, service_url=str(request.base_url).rstrip("/"))
         return Context(content=Path(s["PATH"]), queue_root=self.queue_root, settings=comments,
                        author=s.get("AUTHOR") or "Auteur", timezone=s.get("TIMEZONE") or "UTC",
                        out=io.StringIO(), pelican=s, siteurl=self.config.siteurl)

@@ -23,10 +23,10 @@ import logging
 import os
 import subprocess
 import time
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+
+from ..core.settings import Git
 
 logger = logging.getLogger(__name__)
 
@@ -46,18 +46,8 @@ class DirtyTree(GitError):
         self.paths = paths
 
 
-@dataclass(frozen=True)
-class GitSettings:
-    """COMMENTS['git']: the remote and branch to publish to, the seconds between two pulls."""
-
-    remote: str = "origin"
-    branch: str = "main"
-    pull_interval: float = 60.0
-
-    @classmethod
-    def from_comments(cls, comments: Mapping[str, Any]) -> GitSettings | None:
-        value = comments.get("git")
-        return cls(**value) if value else None
+# COMMENTS['git']: the remote and branch to publish to, the seconds between two pulls.
+GitSettings = Git
 
 
 class Repo:

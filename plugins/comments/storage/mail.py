@@ -21,29 +21,28 @@ from email.utils import formatdate, make_msgid
 from typing import Any
 
 from ..core.model import Comment
-from ..core.settings import SMTP_PASSWORD_ENV
+from ..core.settings import SMTP_PASSWORD_ENV, Comments, Notify
 from .posts import Post
 
 logger = logging.getLogger(__name__)
 NBSP = "\u00a0"
 
-# Keys of COMMENTS['notify']: host, port (25), from, to, starttls (False),
-# ssl (False: implicit TLS, port 465), user, timeout (10 s); the password is COMMENTS_SMTP_PASSWORD
+# COMMENTS['notify'] is a core.settings.Notify; the password is COMMENTS_SMTP_PASSWORD
 # in the environment (settings.SMTP_PASSWORD_ENV), never in a settings file.
 
 
 LINK_LABELS = {"approve": "Approuver", "reject": "Rejeter", "spam": "Indésirable", "reply": "Répondre"}
 
 
-def build_message(comment: Comment, post: Post, notify: Mapping[str, Any], siteurl: str = "",
+def build_message(comment: Comment, post: Post, notify: Notify, siteurl: str = "",
                   links: Mapping[str, str] | None = None) -> EmailMessage:
     """The French notification for `comment`, pending on `post`: plain text, plus an HTML part
     where the reader's text is only text (no remote image, no link but the site's and the
     service's own). `links`: action -> signed link (see moderation_page.tokens)."""
     msg = EmailMessage()
     msg["Subject"] = f"Nouveau commentaire en attente sur « {post.title} »"
-    msg["From"] = notify["from"]
-    msg["To"] = notify["to"]
+    msg["From"] = notify.sender
+    msg["To"] = notify.to
     msg["Date"] = formatdate(localtime=True)
     msg["Message-ID"] = make_msgid(domain="commentaires.local")
     url = f"{siteurl}/{post.url}" if siteurl else f"/{post.url}"
@@ -84,28 +83,28 @@ def build_message(comment: Comment, post: Post, notify: Mapping[str, Any], siteu
     return msg
 
 
-def send(msg: EmailMessage, notify: Mapping[str, Any]) -> bool:
+def send(msg: EmailMessage, notify: Notify) -> bool:
     """Send `msg` with the SMTP settings; True when sent, False (logged) otherwise."""
-    host, timeout = notify.get("host", "127.0.0.1"), float(notify.get("timeout", 10))
+    host, timeout = notify.host, float(notify.timeout)
     try:
-        if notify.get("ssl"):
-            smtp = smtplib.SMTP_SSL(host, int(notify.get("port", 465)), timeout=timeout,
+        if notify.ssl:
+            smtp = smtplib.SMTP_SSL(host, notify.smtp_port, timeout=timeout,
                                     context=ssl.create_default_context())
         else:
-            smtp = smtplib.SMTP(host, int(notify.get("port", 25)), timeout=timeout)
+            smtp = smtplib.SMTP(host, notify.smtp_port, timeout=timeout)
         with smtp:
-            if notify.get("starttls"):
+            if notify.starttls:
                 smtp.starttls(context=ssl.create_default_context())
-            if notify.get("user"):
-                smtp.login(notify["user"], os.environ.get(SMTP_PASSWORD_ENV, ""))
+            if notify.user:
+                smtp.login(notify.user, os.environ.get(SMTP_PASSWORD_ENV, ""))
             smtp.send_message(msg)
     except (OSError, smtplib.SMTPException) as exc:
-        logger.warning("Notification par e-mail non envoyée (%s:%s) : %s", host, notify.get("port"), exc)
+        logger.warning("Notification par e-mail non envoyée (%s:%s) : %s", host, notify.smtp_port, exc)
         return False
     return True
 
 
-def notify_pending(comment: Comment, post: Post, notify: Mapping[str, Any], siteurl: str = "",
+def notify_pending(comment: Comment, post: Post, notify: Notify, siteurl: str = "",
                    links: Mapping[str, str] | None = None) -> bool:
     """Build and send the notification for one pending comment."""
     return send(build_message(comment, post, notify, siteurl, links), notify)
@@ -116,20 +115,18 @@ def notify_pending(comment: Comment, post: Post, notify: Mapping[str, Any], site
 UNSUBSCRIBE_PATH = "/moderation/desabonnement/"
 
 
-def service_base(comments: Mapping[str, Any], siteurl: str = "") -> str:
+def service_base(comments: Comments, siteurl: str = "") -> str:
     """The comment service's public address, for links in e-mails: COMMENTS['service_url'], else
     the origin of an absolute intake_url (the service on its own origin), else the blog's address."""
     from urllib.parse import urlsplit
 
-    explicit = comments.get("service_url")
-    if explicit:
-        return str(explicit).rstrip("/")
-    intake = str(comments.get("intake_url") or "")
+    if comments.service_url:
+        return comments.service_url.rstrip("/")
+    intake = comments.intake_url
     if intake.startswith(("http://", "https://")):
         parts = urlsplit(intake)
         return f"{parts.scheme}://{parts.netloc}"
-    notify = comments.get("notify") or {}
-    return str(notify.get("siteurl") or siteurl).rstrip("/")
+    return str((comments.notify and comments.notify.siteurl) or siteurl).rstrip("/")
 
 
 def unsubscribe_url(service: str, queue_root: Any, cid: str) -> str:
@@ -139,7 +136,7 @@ def unsubscribe_url(service: str, queue_root: Any, cid: str) -> str:
     return f"{service}{UNSUBSCRIBE_PATH}{sign(secret_key(queue_root), 'unsubscribe', cid)}"
 
 
-def reader_message(parent: Comment, answer: Comment | None, *, to: str, notify: Mapping[str, Any], title: str,
+def reader_message(parent: Comment, answer: Comment | None, *, to: str, notify: Notify, title: str,
                    link: str | None, unsubscribe: str) -> EmailMessage:
     """The French e-mail to `parent`'s author: `answer` replies to it, or (None) it is published.
     It carries List-Unsubscribe with a one-click POST (RFC 8058) and the same link in the text."""
@@ -149,10 +146,9 @@ def reader_message(parent: Comment, answer: Comment | None, *, to: str, notify: 
         msg["Subject"] = f"Votre commentaire sur « {title} » est publié"
     else:
         msg["Subject"] = f"Réponse à votre commentaire sur « {title} »"
-    msg["From"] = notify["from"]
+    msg["From"] = notify.sender
     msg["To"] = to
-    if notify.get("to"):
-        msg["Reply-To"] = notify["to"]
+    msg["Reply-To"] = notify.to
     msg["Date"] = formatdate(localtime=True)
     msg["Message-ID"] = make_msgid(domain="commentaires.local")
     msg["List-Unsubscribe"] = f"<{unsubscribe}>"
@@ -177,7 +173,7 @@ def reader_message(parent: Comment, answer: Comment | None, *, to: str, notify: 
     return msg
 
 
-def notify_reader(parent: Comment, answer: Comment | None, *, to: str, notify: Mapping[str, Any], title: str,
+def notify_reader(parent: Comment, answer: Comment | None, *, to: str, notify: Notify, title: str,
                   link: str | None, service: str, queue_root: Any) -> bool:
     """Send the reader's e-mail; True when the SMTP server took it."""
     from ..core.addresses import single_address

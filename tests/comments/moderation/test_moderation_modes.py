@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 import pytest
 from comments.core.model import Comment
-from comments.core.settings import merge_settings
+from comments.core.settings import comments_settings
 from comments.importers.run import import_file
 from comments.intake.filing import Filer
 from comments.moderation import commands
@@ -49,7 +49,7 @@ def test_every_queue_file_is_600_and_every_folder_700(tmp_path, umask):
     export.write_text(WXR, encoding="utf-8")
     import_file(export, content=content, queue_root=queue)
     # The receiver's path, with a reader who asked for replies.
-    settings = merge_settings({})
+    settings = comments_settings({})
     filer = Filer(queue, content, settings, lambda cid: False, author="Lionel")
     filer.file(Comment(id="c-1", author="Marie", date=datetime(2026, 11, 2, tzinfo=UTC), body="Bonjour",
                        post="mon-article", email="marie@example.fr"))

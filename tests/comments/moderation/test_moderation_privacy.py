@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from comments.core.comment_file import read_comment
 from comments.core.model import Comment
+from comments.core.settings import comments_settings
 from comments.importers.run import import_file
 from comments.moderation import commands
 from comments.moderation.display import table
@@ -50,7 +51,7 @@ def make_ctx(tmp_path, notify: dict | None = None) -> commands.Context:
     pelican = read_settings(None, override={"SITEURL": "https://blog.example", "TIMEZONE": "Europe/Paris", "DEFAULT_LANG": "fr",
                                             "ARTICLE_URL": "{date:%Y}/{date:%m}/{slug}/"})
     return commands.Context(content=content, queue_root=queue, author="Lionel Boscher", timezone="Europe/Paris",
-                            out=io.StringIO(), settings={"notify": notify} if notify else {},
+                            out=io.StringIO(), settings=comments_settings({"COMMENTS": {"notify": notify} if notify else {}}),
                             pelican=pelican, siteurl=pelican["SITEURL"])
 
 

@@ -6,8 +6,11 @@ import json
 from datetime import UTC, datetime
 
 from comments.core.model import Comment
-from comments.moderation.rules import DEFAULTS, Verdict, moderate
+from comments.core.settings import Moderation
+from comments.moderation.rules import Verdict, moderate
 from comments.storage.known_authors import KnownAuthors
+
+DEFAULTS = Moderation()
 
 
 def new(body="Bonjour, merci pour l'article.", author="Anne", email="anne@example.org", website=None):
@@ -28,7 +31,7 @@ def test_more_links_than_max_links_holds():
 
 
 def test_moderation_words_hold_case_insensitively_in_every_field():
-    settings = {**DEFAULTS, "moderation_words": ["Casino", " ", "viagra"]}
+    settings = Moderation(moderation_words=("Casino", " ", "viagra"))
     verdict = moderate(new(author="Roi du CASINO"), settings, KnownAuthors())
     assert verdict == Verdict("pending", ("mot à modérer : «\u00a0Casino\u00a0»",))
     assert moderate(new(website="https://viagra.example/"), settings, KnownAuthors()).state == "pending"
@@ -36,7 +39,7 @@ def test_moderation_words_hold_case_insensitively_in_every_field():
 
 
 def test_disallowed_words_send_to_spam_before_anything_else():
-    settings = {**DEFAULTS, "disallowed_words": ["pilules"], "auto_approve_known_authors": True}
+    settings = Moderation(disallowed_words=("pilules",), auto_approve_known_authors=True)
     known = KnownAuthors()
     known.add("Anne", "anne@example.org")
     assert moderate(new("Des PILULES pas chères"), settings, known) == Verdict(
@@ -53,7 +56,7 @@ def test_known_authors_are_approved_only_when_the_setting_is_on(tmp_path):
     known = KnownAuthors(path)
     assert known.is_known("anne", "anne@example.org") and not known.is_known("anne", "other@example.org")
     assert moderate(new(), DEFAULTS, known) == Verdict("pending", ("en attente de modération",))
-    on = {**DEFAULTS, "auto_approve_known_authors": True}
+    on = Moderation(auto_approve_known_authors=True)
     assert moderate(new(), on, known).state == "approved"
     # Rules that hold still hold a known author.
     assert moderate(new("a https://1.example https://2.example https://3.example"), on, known).state == "pending"
