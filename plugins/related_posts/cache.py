@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .scoring import TermCounts
+from .settings import RelatedPosts
 
 logger = logging.getLogger(__name__)
 
@@ -41,11 +42,11 @@ def _stemmer_versions() -> str:
     return f"snowballstemmer={version('snowballstemmer')};pystemmer={pystemmer}"
 
 
-def cache_version(conf: Mapping[str, Any]) -> str:
-    return f"2;{_SOURCES};{_stemmer_versions()};min={conf['min_word_length']}"
+def cache_version(conf: RelatedPosts) -> str:
+    return f"2;{_SOURCES};{_stemmer_versions()};min={conf.min_word_length}"
 
 
-def load_terms(settings: Mapping[str, Any], conf: Mapping[str, Any]) -> tuple[Path | None, Terms]:
+def load_terms(settings: Mapping[str, Any], conf: RelatedPosts) -> tuple[Path | None, Terms]:
     """(the cache file or None when CACHE_PATH is unset, its entries or {})."""
     folder = settings.get("CACHE_PATH")
     if not folder:
@@ -60,7 +61,7 @@ def load_terms(settings: Mapping[str, Any], conf: Mapping[str, Any]) -> tuple[Pa
     return path, entries if isinstance(entries, dict) else {}
 
 
-def save_terms(path: Path | None, conf: Mapping[str, Any], entries: Terms, *, changed: bool) -> None:
+def save_terms(path: Path | None, conf: RelatedPosts, entries: Terms, *, changed: bool) -> None:
     """Write `entries` when they changed (temporary file, then rename: never half a file)."""
     if path is None or not changed:
         return
@@ -99,7 +100,7 @@ def _write(path: Path, data: dict) -> None:
 RESULT_NAME = "related-posts-result.pickle"
 
 
-def load_result(settings: Mapping[str, Any], conf: Mapping[str, Any], key: str) -> dict[str, list[str]] | None:
+def load_result(settings: Mapping[str, Any], conf: RelatedPosts, key: str) -> dict[str, list[str]] | None:
     """The lists computed by the last build, when its inputs had the digest `key`."""
     folder = settings.get("CACHE_PATH")
     if not folder or not settings.get("LOAD_CONTENT_CACHE", True):
@@ -110,7 +111,7 @@ def load_result(settings: Mapping[str, Any], conf: Mapping[str, Any], key: str) 
     return None
 
 
-def save_result(settings: Mapping[str, Any], conf: Mapping[str, Any], key: str,
+def save_result(settings: Mapping[str, Any], conf: RelatedPosts, key: str,
                 result: dict[str, list[str]]) -> None:
     """Keep this build's lists for the next build with the same inputs."""
     folder = settings.get("CACHE_PATH")

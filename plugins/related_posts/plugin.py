@@ -13,7 +13,7 @@ from pelican.generators import ArticlesGenerator
 
 from .cache import load_result, load_terms, save_result, save_terms
 from .scoring import Doc, TermCounts, compute_related, term_counts, text_key
-from .settings import check_settings
+from .settings import related_posts_settings
 from .text import Analyzer, html_to_text
 
 logger = logging.getLogger(__name__)
@@ -81,9 +81,7 @@ def on_all_generators(generators: list) -> None:
 
 def link_related(generator: Any) -> None:
     """Set `related_posts` on every article of `generator`."""
-    conf, errors = check_settings(generator.settings.get("RELATED_POSTS"))
-    for message in errors:
-        logger.error(message)
+    conf = related_posts_settings(generator.settings)
     now = datetime.now(UTC)
     # Published only: drafts and hidden articles live in other lists.
     pool = [a for a in generator.articles if not _is_future(a.date, now)]
@@ -92,12 +90,12 @@ def link_related(generator: Any) -> None:
     # build (or `invoke livereload`) analyses only the texts that changed.
     cache_file, cache = load_terms(generator.settings, conf)
     loaded = set(cache)
-    analyzer = Analyzer(conf["min_word_length"])
+    analyzer = Analyzer(conf.min_word_length)
     docs = [_to_doc(a, cache, analyzer) for a in pool]
     del analyzer
     # The lists depend only on the settings and on each doc's fields and text digest:
     # when none changed since the last build, its lists are reused as they are.
-    inputs = text_key(repr((sorted(conf.items()), [
+    inputs = text_key(repr((conf, [
         (d.slug, d.lang, d.date.isoformat(), d.tags, d.category, d.key) for d in docs])))
     related = load_result(generator.settings, conf, inputs)
     if related is None:

@@ -34,9 +34,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import compress
 from operator import itemgetter, mul
-from typing import Any
 
-from .settings import merge_settings
+from .settings import RelatedPosts
 from .text import Analyzer
 
 
@@ -61,19 +60,19 @@ class Doc:
 
 def compute_related(
     docs: Iterable[Doc],
-    settings: Mapping[str, Any] | None = None,
+    settings: RelatedPosts | None = None,
     *,
     terms_cache: MutableMapping[str, TermCounts] | None = None,
 ) -> dict[str, list[str]]:
     """{slug: [related slugs, most related first]} for every document.
 
-    `settings` are RELATED_POSTS keys (merged over the defaults). `terms_cache`
+    `settings`: the RELATED_POSTS setting (None: its defaults). `terms_cache`
     maps `text_key(text)` to the text's term counts (see `term_counts`); pass
     the same mapping again, or a persisted one, and unchanged texts are not
     analysed twice.
     """
-    conf = merge_settings(dict(settings) if settings is not None else None)
-    analyzer = Analyzer(conf["min_word_length"])
+    conf = settings or RelatedPosts()
+    analyzer = Analyzer(conf.min_word_length)
     cache = terms_cache if terms_cache is not None else {}
     by_lang: dict[str, list[Doc]] = {}
     for doc in sorted(docs, key=lambda d: d.slug):
@@ -124,7 +123,7 @@ def _sublinear(counts: tuple[int, ...]) -> map:
 
 
 def _text_index(
-    analyses: list[TermCounts], conf: Mapping[str, Any]
+    analyses: list[TermCounts], conf: RelatedPosts
 ) -> tuple[list[list[tuple[str, float]]], dict[str, list[tuple[int, float]]]]:
     """(each document's top terms by TF-IDF as a unit vector [(term, weight)],
     heaviest first; the inverted index term -> [(document, weight)], heaviest
@@ -134,10 +133,10 @@ def _text_index(
     for terms, _ in analyses:
         df.update(terms)
     # A term in one document links nothing; one in most documents says nothing.
-    limit = max(2, int(conf["max_term_share"] * n))
+    limit = max(2, int(conf.max_term_share * n))
     idf = {t: (1.0 + math.log(n / k) if 2 <= k <= limit else 0.0) for t, k in df.items()}
     idf_of = idf.__getitem__
-    keep = conf["terms_per_article"]
+    keep = conf.terms_per_article
     vectors: list[list[tuple[str, float]]] = []
     postings: defaultdict[str, list[tuple[int, float]]] = defaultdict(list)
     for i, (terms, counts) in enumerate(analyses):
@@ -159,7 +158,7 @@ def _text_index(
             w *= scale
             vector.append((t, w))
             postings[t].append((i, w))
-    cap = conf["max_postings"]
+    cap = conf.max_postings
     for p in postings.values():
         if len(p) > cap:
             p.sort(key=itemgetter(1), reverse=True)
@@ -167,11 +166,11 @@ def _text_index(
     return vectors, postings
 
 
-def _rank_group(docs: list[Doc], analyses: list[TermCounts], conf: Mapping[str, Any]) -> dict[str, list[str]]:
+def _rank_group(docs: list[Doc], analyses: list[TermCounts], conf: RelatedPosts) -> dict[str, list[str]]:
     n = len(docs)
-    count = conf["count"]
-    lookups = conf["max_lookups"]
-    w_tags, w_cat, w_text = conf["tags_weight"], conf["category_weight"], conf["text_weight"]
+    count = conf.count
+    lookups = conf.max_lookups
+    w_tags, w_cat, w_text = conf.tags_weight, conf.category_weight, conf.text_weight
 
     # Position in "newest first, then slug": the tie-break, as one integer.
     order = sorted(range(n), key=lambda i: docs[i].slug)
@@ -191,7 +190,7 @@ def _rank_group(docs: list[Doc], analyses: list[TermCounts], conf: Mapping[str, 
     # A common tag (more than `max_tag_postings` articles) weighs little: it
     # does not bring candidates (but the newest few), yet every candidate found
     # otherwise that carries it gets its bonus, through a set lookup.
-    tag_cap = conf["max_tag_postings"]
+    tag_cap = conf.max_tag_postings
     tag_members = {t: frozenset(p) for t, p in tag_postings.items() if len(p) > tag_cap}
 
     # Category index: category -> documents, newest first (fills short lists),

@@ -168,12 +168,17 @@ def test_unknown_override_slug_is_a_warning_naming_the_file(mini_content, tmp_pa
     assert "slug-qui-n-existe-pas" in log
 
 
-def test_unknown_setting_key_is_reported(mini_content, tmp_path):
-    result = run_pelican(
-        mini_content, tmp_path / "output", check=False, overrides={"RELATED_POSTS": {"cuont": 2}}
-    )
+def test_bad_settings_stop_the_build_with_every_problem_listed(mini_content, tmp_path):
+    """Checked once, at `initialized`, before any page is written; without --fatal too."""
+    output = tmp_path / "output"
+    result = run_pelican(mini_content, output, check=False, fatal=None, overrides={
+        "RELATED_POSTS": {"cuont": 2, "text_weight": "beaucoup"}, "COMMENTS": {"depth": 0}})
+    log = " ".join((result.stdout + result.stderr).split())  # the log wraps long lines
     assert result.returncode != 0
-    assert "cuont" in result.stdout + result.stderr
+    assert "RELATED_POSTS['cuont'] : clé inconnue (vouliez-vous dire « count » ?)" in log, log
+    assert "RELATED_POSTS['text_weight'] : valeur invalide 'beaucoup' (nombre positif attendu)" in log
+    assert "COMMENTS['depth'] : valeur invalide 0 (entier supérieur ou égal à 1 attendu)" in log
+    assert not list(output.rglob("*.html"))
 
 
 def test_count_setting_is_applied(mini_content, tmp_path):

@@ -3,12 +3,13 @@ was made by the same analysis, and a warm build shows the same related posts."""
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 from datetime import UTC, datetime, timedelta
 
 from related_posts.cache import CACHE_NAME, RESULT_NAME, load_terms, save_terms
 from related_posts.scoring import Doc, compute_related, text_key
-from related_posts.settings import DEFAULTS
+from related_posts.settings import RelatedPosts
 
 from tests.conftest import run_pelican
 from tests.related_posts.test_build import related_of
@@ -35,13 +36,13 @@ def test_keys_stand_for_the_texts():
 
 def test_saved_then_loaded_and_trusted_only_for_the_same_analysis(tmp_path):
     settings = {"CACHE_PATH": str(tmp_path), "LOAD_CONTENT_CACHE": True}
-    conf = dict(DEFAULTS)
+    conf = RelatedPosts()
     path, cache = load_terms(settings, conf)
     assert path == tmp_path / CACHE_NAME and cache == {}
     compute_related(_docs(), conf, terms_cache=cache)
     save_terms(path, conf, cache, changed=True)
     assert load_terms(settings, conf)[1] == cache
-    assert load_terms(settings, {**conf, "min_word_length": 4})[1] == {}  # another analysis
+    assert load_terms(settings, dataclasses.replace(conf, min_word_length=4))[1] == {}  # another analysis
     assert load_terms({**settings, "LOAD_CONTENT_CACHE": False}, conf)[1] == {}  # --ignore-cache
     assert load_terms({"CACHE_PATH": ""}, conf) == (None, {})
     path.write_bytes(b"not a pickle")

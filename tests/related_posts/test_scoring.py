@@ -6,8 +6,9 @@ import random
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from declared_settings import SettingsError
 from related_posts.scoring import Doc, compute_related
-from related_posts.settings import DEFAULTS, SettingsError, check_settings, merge_settings
+from related_posts.settings import RelatedPosts, related_posts_settings
 
 BASE = datetime(2015, 1, 1, 9, 0, tzinfo=UTC)
 
@@ -93,7 +94,7 @@ def test_ties_break_on_newer_date_then_slug():
 def test_count_is_respected_and_never_itself():
     docs = [doc(f"d{k}", k, ("t", f"u{k % 2}"), text=MARKETING) for k in range(9)]
     for n in (1, 2, 4):
-        related = compute_related(docs, {"count": n})
+        related = compute_related(docs, RelatedPosts(count=n))
         assert all(len(slugs) == n for slugs in related.values())
         assert all(slug not in slugs for slug, slugs in related.items())
 
@@ -129,8 +130,8 @@ def test_weights_come_from_settings():
         doc("tag-only", 1, ("t",), category="y", text=COOKING),
         doc("text-only", 2, (), category="z", text=MARKETING_TOO),
     ]
-    assert compute_related(docs, {"text_weight": 0.0})["a"] == ["tag-only"]
-    assert compute_related(docs, {"tags_weight": 0.0})["a"][0] == "text-only"
+    assert compute_related(docs, RelatedPosts(text_weight=0.0))["a"] == ["tag-only"]
+    assert compute_related(docs, RelatedPosts(tags_weight=0.0))["a"][0] == "text-only"
 
 
 def test_terms_cache_gives_the_same_result():
@@ -141,18 +142,29 @@ def test_terms_cache_gives_the_same_result():
     assert compute_related(docs, terms_cache=cache) == first
 
 
+def parse(user):
+    return related_posts_settings({"RELATED_POSTS": user})
+
+
 def test_unknown_setting_is_an_error_naming_the_key():
     with pytest.raises(SettingsError, match="cuont"):
-        merge_settings({"cuont": 3})
-    merged, errors = check_settings({"cuont": 3, "count": 2, "text_weight": "lots"})
-    assert merged["count"] == 2 and merged["text_weight"] == DEFAULTS["text_weight"]
-    assert len(errors) == 2
-    assert "cuont" in errors[0] and "text_weight" in errors[1]
+        parse({"cuont": 3})
+    # Every problem at once: the unknown key (with the nearest known one) and the bad value.
+    with pytest.raises(SettingsError) as error:
+        parse({"cuont": 3, "count": 2, "text_weight": "lots", "max_postings": -1})
+    assert str(error.value).splitlines() == [
+        "RELATED_POSTS['cuont'] : clé inconnue (vouliez-vous dire « count » ?)",
+        "RELATED_POSTS['text_weight'] : valeur invalide 'lots' (nombre positif attendu)",
+        "RELATED_POSTS['max_postings'] : valeur invalide -1 (entier positif attendu)",
+    ]
+    with pytest.raises(SettingsError, match="dictionnaire"):
+        parse([("count", 2)])
 
 
 def test_defaults_are_used_for_missing_keys():
-    assert merge_settings(None) == DEFAULTS
-    assert merge_settings({"count": 6}) == {**DEFAULTS, "count": 6}
+    assert parse(None) == RelatedPosts()
+    assert parse({"count": 6}) == RelatedPosts(count=6)
+    assert parse({"text_weight": 1}).text_weight == 1  # an int is a number
 
 
 def test_common_tags_still_add_their_bonus_when_they_bring_no_candidates():
@@ -166,7 +178,7 @@ def test_common_tags_still_add_their_bonus_when_they_bring_no_candidates():
     ]
     full = compute_related(docs)
     # "common" is on 5 articles: above a cap of 2 it is read through set lookups.
-    capped = compute_related(docs, {"max_tag_postings": 2})
+    capped = compute_related(docs, RelatedPosts(max_tag_postings=2))
     assert capped == full
     assert full["a"][:2] == ["b", "c"]
 
@@ -179,8 +191,8 @@ def test_caps_bound_the_work_but_keep_small_corpora_exact():
             text=" ".join(rng.sample(words, 12)))
         for k in range(40)
     ]
-    exact = compute_related(docs, {"max_postings": 1000, "max_lookups": 10**6, "max_tag_postings": 1000})
-    assert compute_related(docs, {"max_postings": 40, "max_lookups": 10**6, "max_tag_postings": 40}) == exact
+    exact = compute_related(docs, RelatedPosts(max_postings=1000, max_lookups=10**6, max_tag_postings=1000))
+    assert compute_related(docs, RelatedPosts(max_postings=40, max_lookups=10**6, max_tag_postings=40)) == exact
     # Tight caps still give full, valid lists.
-    tight = compute_related(docs, {"max_postings": 2, "max_lookups": 4, "max_tag_postings": 3})
+    tight = compute_related(docs, RelatedPosts(max_postings=2, max_lookups=4, max_tag_postings=3))
     assert all(len(v) == 4 and k not in v for k, v in tight.items())
