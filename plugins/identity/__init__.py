@@ -4,7 +4,8 @@ At `initialized`: IDENTITY is checked (settings.Identity), the brand colour
 becomes accessible link and button colours (colours.palette), and the
 templates get IDENTITY as a plain dict (Pelican pickles its settings). At
 `finalized`: the author's picture (the photo, or a monogram of the initials)
-and the favicon set are written into the output.
+and the favicon set are written into the output (drawn once, then copied from
+CACHE_PATH: digest_cache).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from declared_settings import load
+from digest_cache import digest, restore_or_make
 from pelican import signals
 
 from .colours import HEX_RE, palette
@@ -21,6 +23,8 @@ from .settings import Identity
 
 FOLDER = "identity"
 PORTRAIT_SIZES = (96, 192)
+CACHE_FOLDER = "identity"  # under CACHE_PATH
+VERSION = "2"  # part of the cache key: bump when monogram.py changes what it draws
 
 
 def theme_font(settings: dict[str, Any], face: str = "semibold") -> Path:
@@ -56,20 +60,27 @@ def on_initialized(pelican: Any) -> None:
 
 
 def on_finalized(pelican: Any) -> None:
-    from .monogram import monogram, portrait, write_icons
-
+    """The picture and the favicons, drawn once and then copied from CACHE_PATH while
+    nothing they are drawn from changes (drawing them cost ~0.5 s per build)."""
     settings, values = pelican.settings, pelican.settings["IDENTITY"]
-    dest = Path(settings["OUTPUT_PATH"]) / FOLDER
     font, colours = theme_font(settings), values["colours"]
-    write_icons(dest, values["initials"], colours["accent"], colours["on_accent"], font)
-    for icon in ("favicon.ico", "apple-touch-icon.png"):
-        (dest / icon).replace(Path(settings["OUTPUT_PATH"]) / icon)
-    for size, name in zip(PORTRAIT_SIZES, values["portrait"], strict=True):
-        if values["photo"]:
-            image = portrait(Path(settings["PATH"]) / values["photo"], size)
-        else:
-            image = monogram(values["initials"], size, colours["accent"], colours["on_accent"], font)
-        image.save(Path(settings["OUTPUT_PATH"]) / name, quality=82, method=6)
+    photo = Path(settings["PATH"]) / values["photo"] if values["photo"] else None
+    key = digest([VERSION, values["initials"], colours["accent"], colours["on_accent"], repr(PORTRAIT_SIZES),
+                  font.read_bytes(), photo.read_bytes() if photo else b""])
+
+    def draw(folder: Path) -> None:
+        from .monogram import monogram, portrait, write_icons
+
+        write_icons(folder, FOLDER, values["initials"], colours["accent"], colours["on_accent"], font)
+        for size, name in zip(PORTRAIT_SIZES, values["portrait"], strict=True):
+            if photo:
+                image = portrait(photo, size)
+            else:
+                image = monogram(values["initials"], size, colours["accent"], colours["on_accent"], font)
+            image.save(folder / name, quality=82, method=6)
+
+    cache = Path(settings.get("CACHE_PATH") or "cache") / CACHE_FOLDER
+    restore_or_make(cache, key, draw, Path(settings["OUTPUT_PATH"]))
 
 
 def register() -> None:

@@ -44,16 +44,14 @@ def portrait(photo: Path, size: int) -> Image.Image:
     return ImageOps.fit(image, (size, size), Image.Resampling.LANCZOS)
 
 
-def write_icons(dest: Path, text: str, colour: str, ink: str, font: Path) -> None:
-    """favicon.ico (16, 32, 48) at the root, the touch icon and the manifest's icons."""
-    dest.mkdir(parents=True, exist_ok=True)
-    square = monogram(text, 512, colour, ink, font, round_=False)
-    square.save(dest / "icon-512.png", optimize=True)
-    square.resize((192, 192), Image.Resampling.LANCZOS).save(dest / "icon-192.png", optimize=True)
-    square.resize((32, 32), Image.Resampling.LANCZOS).save(dest / "icon-32.png", optimize=True)
+def write_icons(root: Path, folder: str, text: str, colour: str, ink: str, font: Path) -> None:
+    """favicon.ico (16, 32, 48) and the touch icon at `root`, the 192 px icon in `root`/`folder`."""
+    (root / folder).mkdir(parents=True, exist_ok=True)
+    square = monogram(text, 192, colour, ink, font, round_=False)
+    square.save(root / folder / "icon-192.png", optimize=True)
     # iOS draws its own rounded corners over an opaque square.
     touch = Image.new("RGB", (180, 180), colour)
     full = monogram(text, 180, colour, ink, font, round_=False)
     touch.paste(full, (0, 0), full)
-    touch.save(dest / "apple-touch-icon.png", optimize=True)
-    square.save(dest / "favicon.ico", sizes=[(16, 16), (32, 32), (48, 48)])
+    touch.save(root / "apple-touch-icon.png", optimize=True)
+    square.save(root / "favicon.ico", sizes=[(16, 16), (32, 32), (48, 48)])
