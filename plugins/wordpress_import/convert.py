@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 
 from bs4 import BeautifulSoup
-from comments.importers.autop import autop
+from comments.core.autop import autop
 from markdownify import MarkdownConverter
 
 # Python-Markdown reads "#word" at a line's start as a heading too (no space needed).

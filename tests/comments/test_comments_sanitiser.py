@@ -118,6 +118,12 @@ def test_imported_html_gets_paragraphs_and_line_breaks(san):
     assert san.sanitise("<p>déjà</p>", "html") == "<p>déjà</p>"
 
 
+def test_imported_html_paragraphs_are_the_importers_own(san):
+    # One autop (core/autop.py): spaces around a line break are dropped, and a line of
+    # non-ASCII spaces is no paragraph break, as in WordPress (PHP's \s is ASCII).
+    assert san.sanitise("un  \n  deux\n\u3000\ntrois", "html") == "<p>un<br>\ndeux<br>\n\u3000<br>\ntrois</p>"
+
+
 def test_markdown_line_breaks_are_kept(san):
     assert san.sanitise("un\ndeux") == "<p>un<br>\ndeux</p>"
 

@@ -13,6 +13,7 @@ from functools import partial
 from html import escape
 from importlib.metadata import version
 
+from ..core.autop import autop
 from ..core.texts import READER_REL
 from ..core.urls import normalise_href, strip_controls
 
@@ -37,7 +38,7 @@ DROP_WITH_CONTENT = frozenset(
      "title", "xmp", "noembed", "noframes", "frameset", "frame", "head", "select", "option", "applet"]
 )
 # Bumped when the pipeline's output changes, so cached results are not reused.
-PIPELINE_VERSION = f"9;bleach={version('bleach')};nh3={version('nh3')};cmarkgfm={version('cmarkgfm')}"
+PIPELINE_VERSION = f"10;bleach={version('bleach')};nh3={version('nh3')};cmarkgfm={version('cmarkgfm')}"
 
 # Block elements, and the elements that may hold only phrasing content.
 BLOCKS = frozenset({"p", "ul", "ol", "blockquote", "pre"})
@@ -102,15 +103,6 @@ def fix_structure(html: str) -> str:
     return html.replace(f"<{_UNWRAP}>", "").replace(f"</{_UNWRAP}>", "")
 
 
-def autop(text: str) -> str:
-    """WordPress-style paragraphs for imported HTML bodies that have none:
-    blank lines separate paragraphs, single newlines become <br>."""
-    if _BLOCK_RE.search(text):
-        return text
-    paragraphs = [chunk.strip() for chunk in re.split(r"\n\s*\n", text) if chunk.strip()]
-    return "\n".join("<p>" + chunk.replace("\n", "<br>\n") + "</p>" for chunk in paragraphs)
-
-
 class Sanitiser:
     """Reusable pipeline: cmark, one bleach Cleaner, two nh3 Cleaners."""
 
@@ -162,8 +154,11 @@ class Sanitiser:
         sanitise(sanitise(x, fmt), "html") == sanitise(x, fmt)."""
         body = strip_controls(body)
         if fmt == "html":
-            # Paragraphs are made after dropping dangerous elements, whose content may look like blocks.
-            html = autop(self._drop.clean(body.strip()))
+            # Paragraphs are made after dropping dangerous elements, whose content may look like
+            # blocks, and only for a body without any block (one that has some is left as written).
+            html = self._drop.clean(body.strip())
+            if not _BLOCK_RE.search(html):
+                html = autop(html)
         else:
             html = self._drop.clean(self.markdown(body))
         html = self._allowlist(html)

@@ -8,7 +8,7 @@ from datetime import datetime
 from xml.etree.ElementTree import Element
 from zoneinfo import ZoneInfo
 
-from .autop import autop
+from ..core.autop import autop
 from .base import (
     APPROVED,
     PENDING,

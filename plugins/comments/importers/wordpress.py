@@ -10,8 +10,8 @@ from urllib.parse import unquote
 from xml.etree.ElementTree import Element
 from zoneinfo import ZoneInfo
 
+from ..core.autop import autop
 from ..core.model import COMMENT, MENTION_TYPES
-from .autop import autop
 from .base import (
     APPROVED,
     PENDING,
