@@ -6,9 +6,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-# Moderation states; "approved" comments live in content/comments/.
+# Moderation states, defined here only; "approved" comments live in content/comments/,
+# the others in the private queue's folders of the same names.
 PENDING, APPROVED, SPAM, REJECTED = "pending", "approved", "spam", "rejected"
 STATES = (PENDING, APPROVED, SPAM, REJECTED)
+QUEUE_STATES = (PENDING, SPAM, REJECTED)
+# How the author reads a state (« 3 commentaires rejetés »).
+STATE_LABELS = {PENDING: "en attente", APPROVED: "publié", SPAM: "indésirable", REJECTED: "rejeté"}
+
+
+def state_label(state: str, count: int = 1) -> str:
+    """The French word for `state`, agreeing with `count` comments ("en attente" never changes)."""
+    return STATE_LABELS[state] + ("s" if count > 1 and state != PENDING else "")
 
 # What an article's or page's `comments:` metadata may say.
 MODES = ("open", "closed", "hidden")

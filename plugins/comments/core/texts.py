@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from .addresses import MAX_EMAIL
+from .model import APPROVED, PENDING
 
 READER_REL = "nofollow ugc noopener noreferrer"
 
@@ -38,8 +39,8 @@ class Notice:
 
 LIMITS = FormLimits()
 NOTICES = {
-    "pending": Notice("commentaire-en-attente", "Merci\u202f! Votre commentaire est en attente de modération."),
-    "approved": Notice(
+    PENDING: Notice("commentaire-en-attente", "Merci\u202f! Votre commentaire est en attente de modération."),
+    APPROVED: Notice(
         "commentaire-publie",
         "Merci\u202f! Votre commentaire est accepté\u00a0: il paraîtra à la prochaine mise à jour du site.",
     ),

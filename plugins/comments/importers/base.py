@@ -24,8 +24,9 @@ MAX_BODY = 100_000
 # Any single XML text node: beyond this we stop reading (a hostile or broken file).
 MAX_TEXT = 4 * MAX_BODY
 
-# Verdicts an export may carry. SKIP: not imported (trash, deleted), with a reason.
-APPROVED, PENDING, SPAM, REJECTED, SKIP = "approved", "pending", "spam", "rejected", "skip"
+# What an export may say of a comment: one of the states (core/model.py), or SKIP: not
+# imported (trash, deleted), with a reason.
+SKIP = "skip"
 
 
 class ImportFileError(ValueError):

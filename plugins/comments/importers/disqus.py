@@ -9,11 +9,9 @@ from xml.etree.ElementTree import Element
 from zoneinfo import ZoneInfo
 
 from ..core.autop import autop
+from ..core.model import APPROVED, PENDING, SPAM
 from .base import (
-    APPROVED,
-    PENDING,
     SKIP,
-    SPAM,
     Importer,
     PostRef,
     Record,

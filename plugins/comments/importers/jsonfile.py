@@ -14,12 +14,8 @@ from collections.abc import Iterator
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from ..core.model import COMMENT, MENTION_TYPES
+from ..core.model import COMMENT, MENTION_TYPES, PENDING, STATES
 from .base import (
-    APPROVED,
-    PENDING,
-    REJECTED,
-    SPAM,
     Importer,
     PostRef,
     Record,
@@ -33,7 +29,6 @@ from .base import (
 _SURROGATE = re.compile("[\ud800-\udfff]")
 KEYS = {"id", "author", "date", "body", "parent", "website", "role", "type", "format", "source",
         "post", "state", "email"}
-STATES = (APPROVED, PENDING, SPAM, REJECTED)
 
 
 class JsonImporter(Importer):

@@ -20,11 +20,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..core.comment_file import format_comment
-from ..core.model import APPROVED, PENDING, REJECTED, SPAM, Comment
+from ..core.model import APPROVED, PENDING, REJECTED, SPAM, STATE_LABELS, Comment
 from ..core.settings import Comments
 from ..storage.articles import ArticleIndex
 from ..storage.known_authors import KnownAuthors
-from ..storage.queue import STATE_LABELS, Queue
+from ..storage.queue import Queue
 from ..storage.staging import Staging
 from . import detect
 from .articles import fallback_slug, match

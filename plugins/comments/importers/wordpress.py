@@ -11,12 +11,9 @@ from xml.etree.ElementTree import Element
 from zoneinfo import ZoneInfo
 
 from ..core.autop import autop
-from ..core.model import COMMENT, MENTION_TYPES
+from ..core.model import APPROVED, COMMENT, MENTION_TYPES, PENDING, SPAM
 from .base import (
-    APPROVED,
-    PENDING,
     SKIP,
-    SPAM,
     Importer,
     ImportFileError,
     PostRef,

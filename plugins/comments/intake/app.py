@@ -22,7 +22,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from ..core.model import APPROVED, Comment
+from ..core.model import APPROVED, PENDING, Comment
 from ..core.ratelimit import RateLimiter
 from ..core.texts import NOTICES
 from ..moderation_page.tokens import links as email_links
@@ -154,9 +154,9 @@ def create_app(config: IntakeConfig) -> Starlette:
         )
         state = await run_in_threadpool(filer.file, comment, sub.honeypot)
         # A honeypot or spam verdict is answered exactly like a pending comment.
-        shown = "approved" if state == APPROVED else "pending"
+        shown = APPROVED if state == APPROVED else PENDING
         task = None
-        if state == "pending" and config.notify:
+        if state == PENDING and config.notify:
             # Without a known public address, the one this request reached (the proxy passes Host).
             base = service if service.startswith(("http://", "https://")) else str(request.base_url).rstrip("/")
             links = email_links(config.queue, base, comment.id)

@@ -8,8 +8,8 @@ are a ModerationError with a French message, as in commands.py.
 from __future__ import annotations
 
 from ..core.comment_file import CommentFileError
-from ..core.model import PENDING, REJECTED, SPAM, Comment
-from ..storage.queue import STATE_LABELS, Queue
+from ..core.model import APPROVED, PENDING, REJECTED, SPAM, STATE_LABELS, Comment
+from ..storage.queue import Queue
 from .commands import Context, check_ids, fail, find_comment, set_state
 from .display import NBSP
 
@@ -61,7 +61,7 @@ def with_parents(ctx: Context, ids: list[str]) -> list[str]:
 
 def approve(ctx: Context, ids: list[str], *, parents: bool = False) -> None:
     """Publish `ids`; with `parents`, their pending ancestors first (a reply is never shown alone)."""
-    set_state(ctx, with_parents(ctx, ids) if parents else ids, "approved")
+    set_state(ctx, with_parents(ctx, ids) if parents else ids, APPROVED)
 
 
 def _only_from(queue: Queue, ids: list[str], verb: str) -> dict:

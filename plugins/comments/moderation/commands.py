@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING, TextIO
 from zoneinfo import ZoneInfo
 
 from ..core.comment_file import ID_RE, CommentFileError
-from ..core.model import APPROVED, PENDING, REJECTED, SPAM, Comment
+from ..core.model import APPROVED, PENDING, QUEUE_STATES, REJECTED, SPAM, STATE_LABELS, Comment, state_label
 from ..core.settings import Comments, comments_settings
 from ..core.terminal import visible
-from ..storage.queue import STATE_LABELS, CommentNotFound, Queue, QueueError
+from ..storage.queue import CommentNotFound, Queue, QueueError
 from .display import NBSP, table, thread
 from .errors import ModerationError
 from .publish import publish, push_published, push_report
@@ -120,8 +120,7 @@ def show_queue(ctx: Context, state: str = PENDING) -> None:
     for line in table(comments):
         ctx.say(line)
     n = len(comments)
-    label = STATE_LABELS[state] + ("s" if n > 1 and state != PENDING else "")
-    ctx.say(f"\n{n} commentaire{'s' if n > 1 else ''} {label}.")
+    ctx.say(f"\n{n} commentaire{'s' if n > 1 else ''} {state_label(state, n)}.")
 
 
 def check_ids(ids: list[str]) -> list[str]:
@@ -160,7 +159,7 @@ def _thread_of(queue: Queue, post: str) -> dict[str, tuple[str, Comment]]:
             others[path.stem] = (APPROVED, queue.read(APPROVED, path))
         except CommentFileError:
             continue
-    for state in (PENDING, SPAM, REJECTED):
+    for state in QUEUE_STATES:
         for path in queue.files(state):
             try:
                 comment = queue.read(state, path)

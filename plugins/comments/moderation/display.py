@@ -7,9 +7,8 @@ import re
 import shutil
 from collections.abc import Iterable
 
-from ..core.model import Comment
+from ..core.model import STATE_LABELS, Comment
 from ..core.terminal import visible
-from ..storage.queue import STATE_LABELS
 
 NBSP = "\u00a0"
 

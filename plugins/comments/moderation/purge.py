@@ -18,8 +18,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from ..core.comment_file import CommentFileError
-from ..core.model import Comment
-from ..storage.queue import QUEUE_STATES, Queue
+from ..core.model import QUEUE_STATES, Comment, state_label
+from ..storage.queue import Queue
 
 
 @dataclass
@@ -77,7 +77,6 @@ def _drop_orphans(queue: Queue) -> None:
 def summary_lines(report: PurgeReport, queue_root: Path) -> list[str]:
     """The French summary printed by `comments.purge`."""
     nbsp = "\u00a0"
-    labels = {"pending": "en attente", "spam": "indésirable", "rejected": "rejeté"}
     n = report.total
     plural = "s" if n > 1 else ""
     verb = ("serait supprimé" if n <= 1 else "seraient supprimés") if report.dry_run else (
@@ -88,8 +87,7 @@ def summary_lines(report: PurgeReport, queue_root: Path) -> list[str]:
         lines.append(f"Simulation (--dry-run){nbsp}: rien n’a été supprimé.")
     for state, comments in report.deleted.items():
         if comments:
-            label = labels[state] + ("s" if len(comments) > 1 and state != "pending" else "")
-            lines.append(f"  {len(comments)} {label}{nbsp}: " + ", ".join(c.id for c in comments[:20])
+            lines.append(f"  {len(comments)} {state_label(state, len(comments))}{nbsp}: " + ", ".join(c.id for c in comments[:20])
                          + (f", … et {len(comments) - 20} autres" if len(comments) > 20 else ""))
     lines.append(f"{report.kept} commentaire{'s' if report.kept > 1 else ''} plus récent{'s' if report.kept > 1 else ''} "
                  f"gardé{'s' if report.kept > 1 else ''} dans la file.")

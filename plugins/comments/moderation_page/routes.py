@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from ..core.model import PENDING
 from ..moderation import actions, commands
 from ..storage.signing import digest
 from .auth import stored_hash, verify_password
@@ -39,8 +40,8 @@ def make_routes(web: Web) -> list[Route]:
         sid = web.session(request)
         if sid is None:
             return see_other(ROOT + "login")
-        state = request.query_params.get("etat", "pending")
-        state = state if state in dict(TABS) else "pending"
+        state = request.query_params.get("etat", PENDING)
+        state = state if state in dict(TABS) else PENDING
         queue = web.context().queue()
 
         def read():
@@ -48,7 +49,7 @@ def make_routes(web: Web) -> list[Route]:
                 return listing(queue, state, web.post_of, web.siteurl), counts(queue)
         items, numbers = await run_in_threadpool(read)
         response = web.render(
-            "queue.html", title=dict(TABS)[state] if state != "pending" else "Commentaires en attente",
+            "queue.html", title=dict(TABS)[state] if state != PENDING else "Commentaires en attente",
             csrf=web.csrf(sid), flash=web.flash(request), tabs=TABS, state=state, counts=numbers,
             items=items, empty=EMPTY[state])
         web.set_session(response, request, sid)  # 30 days from the last visit
@@ -114,7 +115,7 @@ def make_routes(web: Web) -> list[Route]:
         fields = dict(pairs)
         if not secrets.compare_digest(fields.get("csrf", ""), web.csrf(sid)):
             return refused(web)
-        state = fields.get("etat") if fields.get("etat") in dict(TABS) else "pending"
+        state = fields.get("etat") if fields.get("etat") in dict(TABS) else PENDING
         verb, _, one = fields.get("do", "").partition(":")
         verb = verb.removesuffix("-selected")
         ids = [one] if one else [v for k, v in pairs if k == "ids"]

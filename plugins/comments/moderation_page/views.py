@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from babel.dates import format_datetime
 
 from ..core.comment_file import CommentFileError
-from ..core.model import Comment
+from ..core.model import PENDING, REJECTED, SPAM, STATE_LABELS, Comment
 from ..moderation.actions import pending_ancestors
 from ..moderation.display import as_text, first_words
-from ..storage.queue import STATE_LABELS, Queue
+from ..storage.queue import Queue
 
-TABS = (("pending", "En attente"), ("spam", "Indésirables"), ("rejected", "Rejetés"))
-EMPTY = {"pending": "Aucun commentaire en attente.", "spam": "Aucun commentaire indésirable.",
-         "rejected": "Aucun commentaire rejeté."}
+TABS = ((PENDING, "En attente"), (SPAM, "Indésirables"), (REJECTED, "Rejetés"))
+EMPTY = {PENDING: "Aucun commentaire en attente.", SPAM: "Aucun commentaire indésirable.",
+         REJECTED: "Aucun commentaire rejeté."}
 
 
 @dataclass

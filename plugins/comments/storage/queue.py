@@ -44,16 +44,13 @@ from ..core.comment_file import (
     fsync_dir,
     read_comment,
 )
-from ..core.model import APPROVED, PENDING, REJECTED, SPAM, STATES, Comment
+from ..core.model import APPROVED, PENDING, QUEUE_STATES, REJECTED, SPAM, STATES, Comment
 from .known_authors import FILE_NAME as KNOWN_AUTHORS_FILE
 from .known_authors import KnownAuthors
 from .staging import Staging, stale_folders
 from .subscribers import FILE_NAME as SUBSCRIBERS_FILE
 from .subscribers import Subscribers
 
-QUEUE_STATES = (PENDING, SPAM, REJECTED)
-ALL_STATES = STATES
-STATE_LABELS = {PENDING: "en attente", APPROVED: "publié", SPAM: "indésirable", REJECTED: "rejeté"}
 SWEEP_EVERY = 24 * 3600  # seconds between two full sweeps when every exit was clean
 
 
@@ -205,7 +202,7 @@ class Queue:
     def index(self) -> dict[str, tuple[str, Path]]:
         """Every comment id -> (state, path), from file names only (cheap)."""
         result: dict[str, tuple[str, Path]] = {}
-        for state in ALL_STATES:
+        for state in STATES:
             for path in self.files(state):
                 result.setdefault(path.stem, (state, path))
         return result
