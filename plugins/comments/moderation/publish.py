@@ -23,7 +23,6 @@ from ..core.model import APPROVED, Comment
 from ..core.settings import Comments
 from ..storage.git import DirtyTree, GitError, GitSettings, Repo, commit_message
 from ..storage.queue import Queue
-from ..storage.queue import _hook as crash_point  # test hook: COMMENTS_CRASH_AT=after-commit
 
 logger = logging.getLogger(__name__)
 
@@ -86,7 +85,6 @@ def _commit(queue: Queue, comment: Comment, settings: GitSettings, author: str) 
         with repo.lock():
             repo.refuse_dirty()
             repo.commit([comment.path], commit_message(comment.path))
-        crash_point("after-commit")
         return repo
     except DirtyTree as exc:
         logger.warning("Publication git suspendue (%s) : %s est publié, son commit attend un arbre propre.",

@@ -256,10 +256,8 @@ class Queue:
             subscribers.save()
             self._journal_write(cid, source, destination)
             atomic_write(destination, format_comment(comment, queue=new_state != APPROVED))
-            _hook("after-destination")
             source.unlink()
             fsync_dir(source.parent)
-            _hook("after-unlink")
             self._journal_done(cid)
             comment.path = destination
             return old_state, comment
@@ -279,7 +277,6 @@ class Queue:
     def _journal_write(self, cid: str, source: Path, destination: Path) -> None:
         record = {"id": cid, "from": str(source.resolve()), "to": str(destination.resolve())}
         atomic_write(self.journal / f"{cid}.json", json.dumps(record))
-        _hook("after-journal")
 
     def _journal_done(self, cid: str) -> None:
         (self.journal / f"{cid}.json").unlink(missing_ok=True)
@@ -330,9 +327,3 @@ class Queue:
 def _set_marker(fd: int, text: str) -> None:
     os.ftruncate(fd, 0)
     os.pwrite(fd, text.encode("ascii"), 0)
-
-
-def _hook(point: str) -> None:
-    # Test hook: COMMENTS_CRASH_AT=<point> makes the process die there, as a kill would.
-    if os.environ.get("COMMENTS_CRASH_AT") == point:
-        os._exit(137)

@@ -75,10 +75,7 @@ class Staging:
         if self.moves:
             os.sync()
             folders: set[Path] = set()
-            crash_at = _crash_point()
-            for number, (staged, destination) in enumerate(self.moves):
-                if number == crash_at:
-                    os._exit(137)
+            for staged, destination in self.moves:
                 if destination.parent not in folders:
                     destination.parent.mkdir(parents=True, exist_ok=True)
                     folders.add(destination.parent)
@@ -90,9 +87,3 @@ class Staging:
         for folder in {self.queue_folder, self.store_folder}:
             shutil.rmtree(folder, ignore_errors=True)
         self.moves.clear()
-
-
-def _crash_point() -> int | None:
-    # Test hook: COMMENTS_CRASH_AT=rename:<n> makes the process die after n renames, as a kill would.
-    point = os.environ.get("COMMENTS_CRASH_AT", "")
-    return int(point.split(":")[1]) if point.startswith("rename:") else None

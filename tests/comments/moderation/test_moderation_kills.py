@@ -23,6 +23,7 @@ from comments.storage.queue import Queue
 
 from benchmarks.wxr import write_wxr
 from tests.comments.importers.import_helpers import leftovers, make_content, places, snapshot
+from tests.crash_points import child_script
 
 PLUGINS = Path(__file__).resolve().parents[3] / "plugins"
 POSTS = [(f"article-{n}", f"Article {n}") for n in range(8)]
@@ -162,9 +163,8 @@ def test_import_killed_in_the_middle_of_its_renames(tmp_path):
     export, reference, expected, content, queue, script = _import_setup(tmp_path)
     for renamed in sorted(rng.sample(range(1, len(expected)), 12)):
         _fresh_store(content, queue)
-        result = subprocess.run([sys.executable, "-c", script], env={**os.environ, "COMMENTS_CRASH_AT": f"rename:{renamed}"},
-                                capture_output=True)
-        assert result.returncode == 137, result.stderr.decode()
+        result = subprocess.run([sys.executable, "-c", child_script(f"rename:{renamed}", script)], capture_output=True)
+        assert result.returncode == -signal.SIGKILL, result.stderr.decode()
         assert len(check_whole(content, queue, expected)) == renamed  # every renamed comment whole, no other
         _reimport_finishes(export, content, queue, expected, reference, tmp_path)
 

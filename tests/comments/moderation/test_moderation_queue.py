@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import signal
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -12,6 +12,8 @@ import pytest
 from comments.core.comment_file import read_comment
 from comments.core.model import Comment
 from comments.storage.queue import CommentNotFound, Queue, QueueError
+
+from tests.crash_points import child_script
 
 PLUGINS = Path(__file__).resolve().parents[3] / "plugins"
 
@@ -50,9 +52,7 @@ def test_add_get_list_move(queue, tmp_path):
     assert not (tmp_path / "moderation/.journal").exists() or not list((tmp_path / "moderation/.journal").iterdir())
 
 
-CRASH_SCRIPT = """
-import sys
-sys.path.insert(0, {plugins!r})
+MOVE = """
 from comments.storage.queue import Queue
 Queue({root!r}, {content!r}).move("a", {state!r})
 """
@@ -63,10 +63,10 @@ Queue({root!r}, {content!r}).move("a", {state!r})
 def test_a_crash_at_each_step_of_a_move_is_reconciled(tmp_path, point, state):
     queue = Queue(tmp_path / "moderation", tmp_path / "content")
     queue.add(make("a"))
-    script = CRASH_SCRIPT.format(plugins=str(PLUGINS), root=str(queue.root), content=str(queue.content), state=state)
-    result = subprocess.run([sys.executable, "-c", script], env={**os.environ, "COMMENTS_CRASH_AT": point},
-                            capture_output=True, text=True)
-    assert result.returncode == 137, result.stderr
+    script = child_script(point, MOVE.format(root=str(queue.root), content=str(queue.content), state=state),
+                          source=queue.get("a")[2])
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == -signal.SIGKILL, result.stderr
     with queue.lock():  # the next command reconciles
         places = queue.locate("a")
     assert len(places) == 1
