@@ -51,6 +51,11 @@ class Rebuilder:
         self.args = pelican_args
         self.writer: type | None = None  # the writer class of the running pass (None: Pelican's)
         signals.get_writer.connect(self._writer_class, weak=False)
+        # Between the steps of a build (Pelican lets an exception from these signals through;
+        # it catches those raised while reading a file, so no finer step is possible).
+        for step in (signals.article_generator_preread, signals.article_generator_finalized,
+                     signals.page_generator_finalized, signals.all_generators_finalized):
+            step.connect(self._give_way, weak=False)
         parsed = self._parsed()
         _pelican, self.settings = get_instance(parsed)
         self.settings_file = parsed.settings  # pelicanconf.py when not given (get_instance)
@@ -63,6 +68,13 @@ class Rebuilder:
 
     def _writer_class(self, pelican: Any) -> type | None:
         return self.writer
+
+    def _give_way(self, sender: Any) -> None:
+        """A full pass stops while it reads the articles too, not only once it writes:
+        at 1,000 articles reading and ranking them is seconds the next save would wait."""
+        superseded = getattr(self.writer, "superseded", None)
+        if superseded is not None and superseded():
+            raise Superseded
 
     def build(self, writer: type | None = None) -> float:
         """A build with a fresh Pelican (settings read again) and `writer` (default:

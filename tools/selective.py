@@ -26,6 +26,8 @@ def only_sources(sources: set[str]) -> type[Writer]:
     """A writer that renders the pages of these source files only (no listings, no feeds)."""
 
     class SourcesWriter(Writer):
+        partial = True  # plugins leave the site-wide outputs to the full pass (plugins/build_pass)
+
         def write_file(self, name: str, template: Any, context: dict, *args: Any, **kwargs: Any) -> Any:
             content = kwargs.get("article") or kwargs.get("page")
             if content is None or getattr(content, "source_path", None) not in sources:
@@ -42,6 +44,8 @@ def unless(waiting: threading.Event) -> type[Writer]:
     """A writer that writes everything, but stops the build when `waiting` is set."""
 
     class InterruptibleWriter(Writer):
+        superseded = staticmethod(waiting.is_set)  # long work at `finalized` checks it (plugins/build_pass)
+
         def write_file(self, *args: Any, **kwargs: Any) -> Any:
             if waiting.is_set():
                 raise Superseded

@@ -17,11 +17,15 @@ import dataclasses
 import logging
 import subprocess
 import sys
+import tempfile
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from build_pass import is_partial, superseded
 from declared_settings import doc, load
 from digest_cache import digest, files_digest, restore_or_make
 from pelican import signals
@@ -30,8 +34,15 @@ logger = logging.getLogger(__name__)
 CACHE_FOLDER = "search-index"  # under CACHE_PATH
 
 
+TIMEOUT_S = 600
+
+
 class SearchIndexError(RuntimeError):
     """Pagefind failed; the message holds its output."""
+
+
+class Superseded(Exception):  # noqa: N818 (not an error: a newer build is waiting)
+    """Pagefind was stopped for a newer build."""
 
 
 @dataclass(frozen=True)
@@ -57,32 +68,49 @@ def on_initialized(pelican: Any) -> None:
     settings["TEMPLATE_PAGES"] = {**settings.get("TEMPLATE_PAGES", {}), "search.html": options.page_save_as}
 
 
-def index(output: Path, bundle: Path) -> subprocess.CompletedProcess:
-    """Run Pagefind over the pages of `output`; its bundle goes to the folder `bundle`."""
-    return subprocess.run(
-        [sys.executable, "-m", "pagefind_bin", "--site", str(output), "--output-path", str(bundle), "--silent"],
-        capture_output=True, text=True, timeout=600,
-    )
+def index(output: Path, bundle: Path, stop: Callable[[], bool] = lambda: False) -> bool:
+    """Run Pagefind over the pages of `output`, its bundle into the folder `bundle`; False when
+    `stop()` said a newer build is waiting (Pagefind is stopped, `bundle` left incomplete)."""
+    with tempfile.TemporaryFile("w+") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "pagefind_bin", "--site", str(output), "--output-path", str(bundle), "--silent"],
+            stdout=log, stderr=subprocess.STDOUT, text=True)
+        started = time.monotonic()
+        while process.poll() is None:
+            if stop() or time.monotonic() - started > TIMEOUT_S:
+                process.kill()
+                process.wait()
+                if stop():
+                    return False
+                raise SearchIndexError(f"Pagefind n’a pas fini en {TIMEOUT_S} s")
+            time.sleep(0.05)
+        if process.returncode != 0:
+            log.seek(0)
+            raise SearchIndexError(f"Pagefind n’a pas pu indexer le site :\n{log.read()}")
+    return True
 
 
 def on_finalized(pelican: Any) -> None:
     """The index of the written pages, made by Pagefind only when a page changed: a build
     whose pages are those of the last index copies it from CACHE_PATH (Pagefind took 4–7 s
-    of a 1,000-article build, every time)."""
+    of a 1,000-article build, every time). A livereload pass leaves it to the next full pass
+    (build_pass): a partial pass does not index, a superseded one stops Pagefind."""
     options = pelican.settings.get("SEARCH")
-    if not options:
+    if not options or is_partial(pelican):
         return
     output = Path(pelican.settings["OUTPUT_PATH"])
     key = digest([version("pagefind-bin"), files_digest(output, "*.html", skip=output / options["bundle"])])
+    stop = superseded(pelican)
 
     def make(folder: Path) -> None:
-        result = index(output, folder / options["bundle"])
-        if result.returncode != 0:
-            raise SearchIndexError(f"Pagefind n’a pas pu indexer le site :\n{result.stdout}{result.stderr}")
+        if not index(output, folder / options["bundle"], stop):
+            raise Superseded
 
     cache = Path(pelican.settings.get("CACHE_PATH") or "cache") / CACHE_FOLDER
     try:
         restore_or_make(cache, key, make, output)
+    except Superseded:
+        logger.info("Index de recherche remis à la prochaine construction : un enregistrement arrive")
     except SearchIndexError as error:
         logger.error("%s", error)
 

@@ -12,6 +12,7 @@ Also the `schema_comments` filter: the published comments as schema.org
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import html
 import os
@@ -42,6 +43,12 @@ def plain(markup: str) -> str:
     return " ".join(html.unescape(TAG_RE.sub("", markup)).split(" ")).strip()
 
 
+@functools.lru_cache(maxsize=8)
+def _font_digest(font: Path, mtime_ns: int) -> bytes:
+    """A font file's digest, read once per build rather than once per card (by its time)."""
+    return hashlib.sha256(font.read_bytes()).digest()
+
+
 def card_for(settings: dict[str, Any], title: str) -> str:
     """Plan the card of `title`; returns its path in the output."""
     from identity import theme_font
@@ -54,7 +61,7 @@ def card_for(settings: dict[str, Any], title: str) -> str:
     fonts = (theme_font(settings, "semibold"), theme_font(settings, "regular"))
     digest = hashlib.sha256(repr((VERSION, dataclasses.astuple(card))).encode())
     for font in fonts:
-        digest.update(font.read_bytes())
+        digest.update(_font_digest(font, font.stat().st_mtime_ns))
     name = f"{options['folder']}/{digest.hexdigest()[:20]}.png"
     _planned[name] = (card, fonts)
     return name
@@ -77,6 +84,7 @@ def annotate(items: list[Any], settings: dict[str, Any]) -> None:
 
 
 def on_initialized(pelican: Any) -> None:
+    _planned.clear()  # a new build (the author's loop builds many in one process)
     options = load(ShareCards, pelican.settings.get("SHARE_CARDS"), "SHARE_CARDS")
     settings = pelican.settings
     settings["SHARE_CARDS"] = dataclasses.asdict(options)

@@ -76,3 +76,24 @@ def test_a_reason_with_a_comma_stays_one_reason(tmp_path):
                       post="mon-article", held=["mot à modérer : « gratuite, vite »", "premier commentaire"])
     back = parse_comment(format_comment(comment, queue=True), tmp_path / "c-1.md", queue=True)
     assert back.held == ["mot à modérer : « gratuite\u201a vite »", "premier commentaire"]
+
+
+def test_rebuilds_in_one_process_see_every_change_and_share_nothing_mutable(tmp_path):
+    """The author's loop builds many times in one process; files unchanged since the last build
+    are not parsed again, but an edit, a new file or a removal is always seen."""
+    write(tmp_path, "un/a.md", GOOD.format(id="a"))
+    gone = write(tmp_path, "un/b.md", GOOD.format(id="b"))
+    for _ in range(3):  # past the first build of this process, whatever ran before
+        store = load_store(tmp_path)
+    [a, b] = store.by_slug["un"]
+    a.body, a.path = "", None  # what the build does to free memory before writing
+    edited = write(tmp_path, "un/a.md", GOOD.format(id="a").replace("Texte.", "Texte corrigé, plus long."))
+    gone.unlink()
+    write(tmp_path, "un/c.md", GOOD.format(id="c"))
+    store = load_store(tmp_path)
+    assert [(c.id, c.body) for c in store.by_slug["un"]] == [("a", "Texte corrigé, plus long."), ("c", "Texte.")]
+    assert store.by_slug["un"][0].path == edited
+    store.by_slug["un"][1].body = ""  # freed by that build: the next one still reads its text
+    again = load_store(tmp_path)  # unchanged files: the kept parse, as a fresh copy
+    assert [(c.id, c.body) for c in again.by_slug["un"]] == [("a", "Texte corrigé, plus long."), ("c", "Texte.")]
+    assert again.by_slug["un"][0] is not store.by_slug["un"][0]

@@ -92,12 +92,37 @@ from tools.selective import Superseded, only_sources, unless
 content, output, cache, source = sys.argv[1:]
 rebuilder = Rebuilder(["-s", "pelicanconf.py", content, "-o", output, "-e", "CACHE_PATH=" + json.dumps(cache), "-q"])
 rebuilder.build(only_sources({source}))
+print("first pass:", sorted(p.name for p in __import__("pathlib").Path(output).iterdir()))
 waiting = threading.Event()
 waiting.set()
 try:
     rebuilder.build(unless(waiting))
 except Superseded:
     print("superseded")
+"""
+
+# A full pass, and a save that comes at a given moment: "never", "reading" (from the start)
+# or "index" (once the pages are being written, so while Pagefind runs).
+SAVE_AT = """
+import json, sys
+from pelican.writers import Writer
+from tools.autoreload import Rebuilder
+from tools.selective import Superseded
+content, output, cache, moment = sys.argv[1:]
+wrote = []
+
+class Saved(Writer):
+    superseded = staticmethod(lambda: moment == "reading" or (moment == "index" and bool(wrote)))
+
+    def write_file(self, *args, **kwargs):
+        wrote.append(1)
+        return super().write_file(*args, **kwargs)
+
+rebuilder = Rebuilder(["-s", "pelicanconf.py", content, "-o", output, "-e", "CACHE_PATH=" + json.dumps(cache), "-q"])
+try:
+    rebuilder.build(Saved)
+except Superseded:
+    print("superseded after", len(wrote), "pages")
 """
 
 
@@ -109,4 +134,24 @@ def test_the_first_pass_writes_only_the_saved_page_and_the_full_pass_gives_way(m
     assert result.returncode == 0, result.stderr
     pages = sorted(p.relative_to(output).as_posix() for p in output.rglob("*.html"))
     assert pages == ["2014/11/linkedin-pour-les-pme/index.html"]
+    # Nothing made from the whole site in the first pass: no search index, no comment feeds.
+    assert "pagefind" not in result.stdout and "feeds" not in result.stdout, result.stdout
     assert result.stdout.strip().endswith("superseded")  # a waiting save stops the full pass at its first page
+
+
+def test_a_full_pass_gives_way_while_reading_and_while_pagefind_runs(mini_content, tmp_path):
+    output, cache = tmp_path / "output", tmp_path / "cache"
+
+    def full_pass(moment: str) -> str:
+        done = subprocess.run([sys.executable, "-c", SAVE_AT, str(mini_content), str(output), str(cache), moment],
+                              cwd=ROOT, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    assert "superseded after 0 pages" in full_pass("reading") and not output.exists()
+    assert "superseded" not in full_pass("index")
+    assert (output / "index.html").is_file() and (output / "feeds").is_dir()
+    assert not (output / "pagefind").exists()
+    assert not list((cache / "search-index").iterdir())  # nothing half made is kept
+    full_pass("never")
+    assert (output / "pagefind" / "pagefind.js").is_file()

@@ -16,6 +16,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
+from build_pass import is_partial
 from french.checks import metadata_line
 
 from ..core import texts
@@ -218,9 +219,10 @@ def on_all_generators_finalized(generators: list) -> None:
 
 
 def on_finalized(pelican: Any) -> None:
-    """The pages are written: write the comment feeds (only the files whose bytes change)."""
+    """The pages are written: write the comment feeds (only the files whose bytes change),
+    unless this build writes only some pages (build_pass: the full pass writes them)."""
     state = _state
-    if state is None:
+    if state is None or is_partial(pelican):
         return
     feed_threads = sorted(state.feed_threads, key=lambda item: item[0].slug)
     write_feeds(feed_threads, Path(state.settings["OUTPUT_PATH"]), state.settings, state.options)
