@@ -119,7 +119,7 @@ def test_bad_git_settings_are_refused(value):
 
 
 def test_reconcile_clears_what_a_killed_git_left(site):
-    """A stale index.lock and a rebase stopped half-way (a kill during a pull) are cleared at start,
+    """Stale git locks and a rebase stopped half-way (a kill during a pull) are cleared at start,
     and the comment file written before the kill is committed and pushed."""
     remote, clone, ctx = site
     pending(ctx, "c-000000000006")
@@ -129,10 +129,12 @@ def test_reconcile_clears_what_a_killed_git_left(site):
     subprocess.run(["git", "rebase", "-i", "HEAD~1"], cwd=clone, check=True, capture_output=True,
                    env={**os.environ, "GIT_SEQUENCE_EDITOR": "sed -i 1ibreak"})
     assert (clone / ".git" / "rebase-merge").is_dir()
-    (clone / ".git" / "index.lock").write_text("")
+    locks = [clone / ".git" / "index.lock", clone / ".git" / "HEAD.lock", clone / ".git" / "refs" / "heads" / "main.lock"]
+    for lock in locks:  # what a git killed in a commit leaves
+        lock.write_text("")
     repo = Repo.find(ctx.content / "comments", GitSettings(**GIT), "Lionel Boscher")
     repo.sync()
-    assert not (clone / ".git" / "rebase-merge").exists() and not (clone / ".git" / "index.lock").exists()
+    assert not (clone / ".git" / "rebase-merge").exists() and not any(lock.exists() for lock in locks)
     subjects = [line.split(" ", 1)[1] for line in remote.remote_log()[:2]]
     assert subjects == ["Publish comment c-000000000007 on media-social",
                         "Publish comment c-000000000006 on media-social"]

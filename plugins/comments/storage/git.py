@@ -162,14 +162,14 @@ class Repo:
             return changed
 
     def reconcile(self) -> list[str]:
-        """After a kill: end a rebase or a stale index lock, commit comment files left uncommitted."""
+        """After a kill: end a rebase, remove stale git locks, commit comment files left uncommitted."""
         with self.lock():
             git_dir = self.git_dir
-            # We hold the publication lock: an index.lock is a git of ours that died.
-            index_lock = git_dir / "index.lock"
-            if index_lock.exists():
-                logger.warning("git : verrou d’index abandonné supprimé (%s)", index_lock)
-                index_lock.unlink(missing_ok=True)
+            # We hold the publication lock: a lock file (index.lock, HEAD.lock, a branch's) is a git
+            # of ours that died in a kill; left there, every later commit would fail.
+            for stale in [*git_dir.glob("*.lock"), *(git_dir / "refs").rglob("*.lock")]:
+                logger.warning("git : verrou abandonné supprimé (%s)", stale)
+                stale.unlink(missing_ok=True)
             self.abort_rebase()
             self.refuse_dirty()
             done = []
