@@ -29,6 +29,8 @@ PUBLIC_KEYS = ("id", "parent", "author", "website", "date", "role", "type", "for
 QUEUE_KEYS = ("post", "email", "held", "queued")
 REQUIRED_KEYS = ("id", "author", "date")
 MAX_AUTHOR = 200
+TYPES = (COMMENT, *MENTION_TYPES)
+FORMATS = ("markdown", "html")
 
 
 class CommentFileError(ValueError):
@@ -52,6 +54,52 @@ def is_http_url(value: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
+# --- one check per field, for the comment files and the JSON import alike ---------------
+
+MISSING = "champ obligatoire manquant"
+ID_RULE = "lettres minuscules, chiffres et tirets seulement"
+_DATE_FORMAT = "format attendu : 2013-05-02T14:03:00+02:00"
+
+
+class FieldError(ValueError):
+    """A field's value refused by a check below; the message is the French reason, without the field."""
+
+
+def invalid_utf8(exc: UnicodeDecodeError) -> str:
+    return f"UTF-8 invalide (octet {exc.start})"
+
+
+def check_id(value: str) -> str:
+    if not ID_RE.match(value):
+        raise FieldError(f"identifiant invalide : {ID_RULE}")
+    return value
+
+
+def check_date(value: str) -> datetime:
+    """An aware datetime from ISO 8601 text."""
+    try:
+        date = datetime.fromisoformat(value)
+    except ValueError:
+        raise FieldError(f"date invalide, {_DATE_FORMAT}") from None
+    if date.tzinfo is None:
+        raise FieldError(f"fuseau horaire manquant, {_DATE_FORMAT}")
+    return date
+
+
+def check_role(value: str | None) -> str | None:
+    if value not in (None, "author"):
+        raise FieldError("seule la valeur « author » est permise")
+    return value
+
+
+def check_choice(value: str | None, allowed: tuple[str, ...], default: str) -> str:
+    """`value` if it is one of `allowed`; `default` when absent (None or empty)."""
+    value = value or default
+    if value not in allowed:
+        raise FieldError("valeurs permises : " + ", ".join(allowed))
+    return value
+
+
 def parse_comment(data: bytes | str, path: Path | str, *, queue: bool = False) -> Comment:
     """Parse one comment file's content; raise CommentFileError on any defect."""
     path = Path(path)
@@ -60,7 +108,7 @@ def parse_comment(data: bytes | str, path: Path | str, *, queue: bool = False) -
             data = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            raise CommentFileError(path, line, None, f"UTF-8 invalide (octet {exc.start})") from None
+            raise CommentFileError(path, line, None, invalid_utf8(exc)) from None
     data = data.removeprefix("\ufeff").replace("\r\n", "\n")
     head, sep, body = data.partition("\n\n")
     if not sep and not data.strip():
@@ -83,9 +131,9 @@ def parse_comment(data: bytes | str, path: Path | str, *, queue: bool = False) -
         values[key] = (value, number)
     for key in REQUIRED_KEYS:
         if not values.get(key, ("",))[0]:
-            raise CommentFileError(path, values.get(key, (None, 1))[1], key, "champ obligatoire manquant")
+            raise CommentFileError(path, values.get(key, (None, 1))[1], key, MISSING)
     if queue and not values.get("post", ("",))[0]:
-        raise CommentFileError(path, 1, "post", "champ obligatoire manquant dans la file")
+        raise CommentFileError(path, 1, "post", f"{MISSING} dans la file")
     return _build(path, values, body.strip("\n"))
 
 
@@ -102,9 +150,13 @@ def _build(path: Path, values: dict[str, tuple[str, int]], body: str) -> Comment
     def fail(key: str, message: str):
         raise CommentFileError(path, values[key][1], key, message)
 
-    cid = get("id")
-    if not ID_RE.match(cid):
-        fail("id", "identifiant invalide : lettres minuscules, chiffres et tirets seulement")
+    def checked(key: str, check, *args):
+        try:
+            return check(get(key), *args)
+        except FieldError as exc:
+            fail(key, str(exc))
+
+    cid = checked("id", check_id)
     if path.suffix == ".md" and path.stem != cid:
         fail("id", f"l’identifiant « {cid} » doit être le nom du fichier ({path.stem}.md)")
     parent = get("parent")
@@ -116,30 +168,12 @@ def _build(path: Path, values: dict[str, tuple[str, int]], body: str) -> Comment
     website = get("website")
     if website is not None and not is_http_url(website):
         fail("website", "adresse invalide : seule une URL http(s) est acceptée")
-    try:
-        date = datetime.fromisoformat(get("date"))
-    except ValueError:
-        fail("date", "date invalide, format attendu : 2013-05-02T14:03:00+02:00")
-    if date.tzinfo is None:
-        fail("date", "fuseau horaire manquant, format attendu : 2013-05-02T14:03:00+02:00")
+    date = checked("date", check_date)
     date = date.replace(tzinfo=_zone(date.utcoffset()))
-    queued = get("queued")
-    if queued is not None:
-        try:
-            queued = datetime.fromisoformat(queued)
-        except ValueError:
-            fail("queued", "date invalide, format attendu : 2013-05-02T14:03:00+02:00")
-        if queued.tzinfo is None:
-            fail("queued", "fuseau horaire manquant, format attendu : 2013-05-02T14:03:00+02:00")
-    role = get("role")
-    if role not in (None, "author"):
-        fail("role", "seule la valeur « author » est permise")
-    ctype = get("type") or COMMENT
-    if ctype not in (COMMENT, *MENTION_TYPES):
-        fail("type", "valeurs permises : comment, pingback, trackback")
-    fmt = get("format") or "markdown"
-    if fmt not in ("markdown", "html"):
-        fail("format", "valeurs permises : markdown, html")
+    queued = checked("queued", check_date) if get("queued") is not None else None
+    role = checked("role", check_role)
+    ctype = checked("type", check_choice, TYPES, COMMENT)
+    fmt = checked("format", check_choice, FORMATS, "markdown")
     post = get("post")
     if post is not None and not SLUG_RE.match(post):
         fail("post", "slug d’article invalide")

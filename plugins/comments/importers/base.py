@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from ..core.addresses import single_address
-from ..core.comment_file import ID_RE, MAX_AUTHOR, is_http_url
+from ..core.comment_file import ID_RE, ID_RULE, MAX_AUTHOR, is_http_url
 from ..core.model import COMMENT
 from ..core.terminal import strip_unsafe_name_chars
 
@@ -140,8 +140,7 @@ def clean_email(value: str | None) -> str | None:
 def check_id(importer: Importer, value: str, line: int | None, what: str = "identifiant") -> str:
     """`value` if it is a valid comment id, else a clear error (ids become file names)."""
     if not ID_RE.match(value) or len(value) > 100:
-        raise importer.error(line, f"{what} de commentaire invalide « {value[:80]} » "
-                                   "(lettres minuscules, chiffres et tirets seulement)")
+        raise importer.error(line, f"{what} de commentaire invalide « {value[:80]} » ({ID_RULE})")
     return value
 
 

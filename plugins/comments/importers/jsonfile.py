@@ -11,10 +11,19 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from ..core.model import COMMENT, MENTION_TYPES, PENDING, STATES
+from ..core.comment_file import (
+    FORMATS,
+    MISSING,
+    TYPES,
+    FieldError,
+    check_choice,
+    check_date,
+    check_role,
+    invalid_utf8,
+)
+from ..core.model import COMMENT, PENDING, STATES
 from .base import (
     Importer,
     PostRef,
@@ -43,7 +52,7 @@ class JsonImporter(Importer):
         try:
             data = json.loads(self.path.read_bytes().decode("utf-8-sig"))
         except UnicodeDecodeError as exc:
-            raise self.error(None, f"UTF-8 invalide (octet {exc.start})") from None
+            raise self.error(None, invalid_utf8(exc)) from None
         except json.JSONDecodeError as exc:
             raise self.error(exc.lineno, f"JSON invalide, colonne {exc.colno} : {exc.msg}") from None
         except RecursionError:
@@ -59,6 +68,12 @@ class JsonImporter(Importer):
         def fail(field: str, message: str):
             raise self.error(None, f"{where}, champ « {field} » : {message}")
 
+        def checked(field: str, check, value: str | None, *args):
+            try:
+                return check(value or None, *args)
+            except FieldError as exc:
+                fail(field, str(exc))
+
         if not isinstance(item, dict):
             raise self.error(None, f"{where} : un objet JSON est attendu")
         unknown = sorted(set(item) - KEYS)
@@ -71,33 +86,21 @@ class JsonImporter(Importer):
                 fail(key, "caractère invalide (moitié de paire UTF-16, \\ud800 à \\udfff)")
         for key in ("id", "author", "date", "post"):
             if not (item.get(key) or "").strip():
-                fail(key, "champ obligatoire manquant")
+                fail(key, MISSING)
         cid = check_id(self, item["id"].strip(), None)
         parent = item.get("parent") or None
         if parent is not None:
             parent = check_id(self, parent.strip(), None, "parent")
-        state = item.get("state") or PENDING
-        if state not in STATES:
-            fail("state", "valeurs permises : " + ", ".join(STATES))
-        ctype = item.get("type") or COMMENT
-        if ctype not in (COMMENT, *MENTION_TYPES):
-            fail("type", "valeurs permises : comment, pingback, trackback")
-        fmt = item.get("format") or "markdown"
-        if fmt not in ("markdown", "html"):
-            fail("format", "valeurs permises : markdown, html")
-        if item.get("role") not in (None, "", "author"):
-            fail("role", "seule la valeur « author » est permise")
-        try:
-            date = datetime.fromisoformat(item["date"].strip())
-            if date.tzinfo is None:
-                raise ValueError
-        except ValueError:
-            fail("date", "date invalide, format attendu : 2013-05-02T14:03:00+02:00")
+        state = checked("state", check_choice, item.get("state"), STATES, PENDING)
+        ctype = checked("type", check_choice, item.get("type"), TYPES, COMMENT)
+        fmt = checked("format", check_choice, item.get("format"), FORMATS, "markdown")
+        role = checked("role", check_role, item.get("role"))
+        date = checked("date", check_date, item["date"].strip())
         return Record(
             id=cid, line=None, state=state, author=clean_name(item["author"]),
             date=date.astimezone(ZoneInfo(self.timezone)),
             body=check_body(self, (item.get("body") or "").strip("\n"), None, cid),
-            parent=parent, website=clean_website(item.get("website")), role=item.get("role") or None,
+            parent=parent, website=clean_website(item.get("website")), role=role,
             source=item.get("source") or None, type=ctype, format=fmt,
             email=clean_email(item.get("email")), post=PostRef(slug=item["post"].strip()),
         )

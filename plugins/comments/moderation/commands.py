@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 from zoneinfo import ZoneInfo
 
-from ..core.comment_file import ID_RE, CommentFileError
+from ..core.comment_file import ID_RE, ID_RULE, CommentFileError
 from ..core.model import APPROVED, PENDING, QUEUE_STATES, REJECTED, SPAM, STATE_LABELS, Comment, state_label
 from ..core.settings import Comments, comments_settings
 from ..core.terminal import visible
@@ -129,8 +129,7 @@ def check_ids(ids: list[str]) -> list[str]:
         raise fail("aucun identifiant donné")
     bad = [i for i in ids if not ID_RE.match(i)]
     if bad:
-        raise fail("identifiant invalide " + ", ".join(f"« {i} »" for i in bad)
-                   + " (lettres minuscules, chiffres et tirets seulement)")
+        raise fail("identifiant invalide " + ", ".join(f"« {i} »" for i in bad) + f" ({ID_RULE})")
     return ids
 
 

@@ -55,6 +55,11 @@ CASES = {
                             "n\u00b0 2, champ \u00ab author \u00bb : caract\u00e8re invalide", None),
     "json-unknown-key": (b'[{"id": "a", "post": "a", "author": "A", "date": "2024-01-01T00:00:00+00:00", "ip": "1"}]',
                          "clé inconnue", None),
+    # The comment files' own checks and messages (core/comment_file.py), field named.
+    "json-naive-date": (b'[{"id": "a", "post": "a", "author": "A", "date": "2024-01-01T00:00:00"}]',
+                        "champ \u00ab date \u00bb : fuseau horaire manquant, format attendu", None),
+    "json-bad-format": (b'[{"id": "a", "post": "a", "author": "A", "date": "2024-01-01T00:00:00+00:00",'
+                        b' "format": "rst"}]', "champ \u00ab format \u00bb : valeurs permises : markdown, html", None),
 }
 
 
