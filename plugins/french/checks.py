@@ -8,25 +8,10 @@ in French with the file, the line and the field (fatal with --fatal warnings).
 from __future__ import annotations
 
 import logging
-import os
 import re
 from typing import Any
 
-
-def metadata_line(path: str | os.PathLike, field: str) -> int | None:
-    """1-based line of the `field:` header line in a content source file (None when absent),
-    for messages that name file and line; shared by the plugins that check metadata."""
-    pattern = re.compile(rf"^\s*:?{re.escape(field)}:", re.I)
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            for number, line in enumerate(handle, 1):
-                if pattern.match(line):
-                    return number
-                if not line.strip():
-                    break
-    except OSError:
-        return None
-    return None
+from source_lines import metadata_line
 
 
 def category_problem(name: str) -> str | None:

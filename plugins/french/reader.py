@@ -16,8 +16,8 @@ from typing import Any
 from markdown import Markdown
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, BaseReader, MarkdownReader
 from pelican.utils import pelican_open
+from source_lines import metadata_line
 
-from .checks import metadata_line
 from .dates import AuthorDateError, author_date
 
 logger = logging.getLogger(__name__)

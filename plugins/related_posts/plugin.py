@@ -7,9 +7,9 @@ import os
 from datetime import UTC, datetime
 from typing import Any
 
-from french.checks import metadata_line
 from french.contents import content_objects
 from pelican.generators import ArticlesGenerator
+from source_lines import metadata_line
 
 from .cache import load_result, load_terms, save_result, save_terms
 from .scoring import Doc, TermCounts, compute_related, term_counts, text_key

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from types import SimpleNamespace
 
-from french.checks import category_problem, metadata_line
+from french.checks import category_problem
 from french.navigation import link_neighbours
+from source_lines import metadata_line
 
 
 def test_category_list_is_a_problem():

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from build_pass import is_partial
-from french.checks import metadata_line
+from source_lines import metadata_line
 
 from ..core import texts
 from ..core.model import Comment, comments_mode
