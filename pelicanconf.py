@@ -165,12 +165,16 @@ CONTENT_CACHING_LAYER = "reader"
 # Uncompressed: gzip costs 0.2 s per build for 1,000 articles, to save 5 MB of disk.
 GZIP_CACHE = False
 
-# Comments (plugins/comments/settings.py declares and documents every key; an
-# unknown key stops the build). Only the keys that differ from the defaults:
-# depth 5, strict False, feed_max_items 50, intake_url "/comment", rate_limit 5
-# per minute, queue_path "moderation", notify None, moderation {max_links: 2,
-# moderation_words: [], disallowed_words: [], auto_approve_known_authors: False}.
-COMMENTS = {}
+# Comments (plugins/comments/core/settings.py declares every key, docs/comments.md
+# documents them; an unknown key stops the build). Only the keys that differ from
+# the defaults: depth 5, strict False, feed_max_items 50, intake_url "/comment",
+# rate_limit 5 per minute, queue_path "moderation", notify None, typography None,
+# moderation {max_links: 2, moderation_words: [], disallowed_words: [],
+# auto_approve_known_authors: False}.
+COMMENTS = {
+    # The french plugin's typography over comment bodies and the comment service's pages.
+    "typography": "french.typography:french_typography",
+}
 LOAD_CONTENT_CACHE = True
 
 MARKDOWN = {

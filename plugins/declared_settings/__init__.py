@@ -2,7 +2,9 @@
 
 Each field carries its doc in `metadata={"doc": ...}` (the docs are checked
 against it), and optionally a `Rule` on its value and the settings key it is
-read from (`from` is no attribute name). `load(cls, raw, name)` merges a
+read from (`from` is no attribute name), or a `parse` that turns the written
+value into the stored one (`function`: a "module:function" name imported once,
+when the settings are loaded). `load(cls, raw, name)` merges a
 settings dict over the declared defaults and reports every problem at once: an
 unknown key (with the nearest known one), a missing required key, a value of
 the wrong type or breaking its rule, in a nested dataclass too (a sub-dict).
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import importlib
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -66,13 +69,36 @@ NON_EMPTY = Rule("chaîne non vide", lambda v: bool(v))
 NAME = Rule("nom", lambda v: bool(v) and not v.startswith("-"))
 
 
+def function(none: Callable) -> Callable[[Any], Callable]:
+    """A `parse` for a setting naming a function as "module:function" (or giving the function
+    itself): the function, imported once; None gives `none`. ValueError says why not, in French."""
+    def parse(value: Any) -> Callable:
+        if value is None:
+            return none
+        if callable(value):
+            return value
+        if not isinstance(value, str) or value.count(":") != 1 or not all(value.split(":")):
+            raise ValueError("« module:fonction » ou None attendu")
+        module_name, name = value.split(":")
+        try:
+            module = importlib.import_module(module_name)
+        except Exception as exc:  # noqa: BLE001 (ImportError, or whatever the module raises)
+            raise ValueError(f"module « {module_name} » non importable : {type(exc).__name__}: {exc}") from exc
+        found = getattr(module, name, None)
+        if not callable(found):
+            raise ValueError(f"pas de fonction « {name} » dans le module « {module_name} »")
+        return found
+    return parse
+
+
 def doc(text: str, default: Any = dataclasses.MISSING, factory: Any = dataclasses.MISSING, *,
-        rule: Rule | None = None, key: str | None = None) -> Any:
+        rule: Rule | None = None, key: str | None = None, parse: Callable[[Any], Any] | None = None) -> Any:
     """A dataclass field with its documentation; no default (and no factory): a required key.
 
     `rule` checks the value once its type is right; `key` is the settings key when it is
-    no Python name (e.g. "from")."""
-    metadata = {"doc": text, "rule": rule, "key": key}
+    no Python name (e.g. "from"); `parse` turns the written value into the stored one (its
+    ValueError, in French, is the problem reported; it checks the value instead of the type)."""
+    metadata = {"doc": text, "rule": rule, "key": key, "parse": parse}
     if factory is not dataclasses.MISSING:
         return dataclasses.field(default_factory=factory, metadata=metadata)
     return dataclasses.field(default=default, metadata=metadata)
@@ -156,8 +182,13 @@ def _parse(cls: type[T], raw: Any, name: str, problems: list[str]) -> T | None:
                 problems.append(f"{name}[{key!r}] : clé manquante")
             continue
         value, hint, rule = raw[key], hints[field.name], field.metadata.get("rule")
-        nested = _settings_class(hint)
-        if nested is not None and isinstance(value, Mapping):
+        nested, parse = _settings_class(hint), field.metadata.get("parse")
+        if parse is not None:
+            try:
+                value = parse(value)
+            except ValueError as exc:
+                problems.append(f"{name}[{key!r}] : valeur invalide {value!r} ({exc})")
+        elif nested is not None and isinstance(value, Mapping):
             value = _parse(nested, value, f"{name}[{key!r}]", problems)
         elif not _matches(value, hint) or (rule is not None and not rule.ok(value)):
             expected = rule.expected if rule is not None else describe(hint)

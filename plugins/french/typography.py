@@ -4,12 +4,19 @@ Only text nodes change. Tags, attribute values, comments and the content of
 code, pre, kbd, samp, var, script, style, textarea and template are copied
 byte for byte. The function is idempotent: running it on its own output
 changes nothing.
+
+`french_typography.version` is a digest of this file, computed at import: the
+comments plugin (COMMENTS['typography'] names this function) keys its cache of
+typeset bodies with it, so any change here re-renders them, with nothing to
+remember to bump.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
+from pathlib import Path
 
 NNBSP = "\u202f"  # narrow no-break space: before ; ! ? and inside « »
 NBSP = "\u00a0"  # no-break space: before :
@@ -192,3 +199,7 @@ def _text_node(raw: str, before: str, start: int, end: int, changes: list[tuple[
     if fixed != text:
         changes.append((start, end, html.escape(fixed, quote=False)))
     return fixed[-1] if fixed else before
+
+
+# Everything the output depends on is this file (only the standard library besides).
+french_typography.version = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]

@@ -7,6 +7,7 @@ import os
 
 from comments.build import bodies
 from comments.build.bodies import BodyRenderer
+from french.typography import french_typography
 
 from tests.conftest import TESTDATA
 
@@ -17,16 +18,18 @@ BODIES = [
 
 
 def test_worker_renders_what_the_process_itself_renders(tmp_path):
-    alone = BodyRenderer(None)
+    # The project's typography: the worker gets it too (pickled by name).
+    alone = BodyRenderer(None, french_typography)
     expected = [alone.render(body, fmt) for body, fmt in BODIES]
-    helped = BodyRenderer(tmp_path / "cache.json")
+    assert "vraiment</em>\u202f?" in expected[0]
+    helped = BodyRenderer(tmp_path / "cache.json", french_typography)
     assert helped.prefetch(BODIES + BODIES[:5]) == len(BODIES)  # duplicates sent once
     assert [helped.render(body, fmt) for body, fmt in BODIES] == expected
     assert helped.sanitised == len(BODIES)
     assert helped._pool is None  # the worker is gone once its results are in
     helped.save()
     # The next build finds everything in the cache: nothing to send.
-    again = BodyRenderer(tmp_path / "cache.json")
+    again = BodyRenderer(tmp_path / "cache.json", french_typography)
     assert again.prefetch(BODIES) == 0
     assert [again.render(body, fmt) for body, fmt in BODIES] == expected and again.sanitised == 0
 
@@ -37,7 +40,7 @@ def test_few_uncached_bodies_stay_in_process():
     assert renderer._pool is None and renderer.render(*BODIES[0]).startswith("<p>")
 
 
-def _worker_dies(items):
+def _worker_dies(items, typography):
     os._exit(1)  # the worker process itself is gone
 
 

@@ -10,6 +10,7 @@ import pytest
 from comments.build import bodies
 from comments.build.bodies import BodyRenderer
 from comments.build.sanitiser import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, READER_REL, Sanitiser
+from french.typography import french_typography
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -168,7 +169,7 @@ def test_sanitise_is_idempotent(text):
 
 
 def test_french_typography_after_sanitising_on_text_only(tmp_path):
-    renderer = BodyRenderer(None)
+    renderer = BodyRenderer(None, french_typography)  # the project's COMMENTS['typography']
     html = renderer.render("Vraiment ? `a ? b` [lien !](https://example.fr/?q=a:b;c) « oui »")
     assert f"Vraiment{NNBSP}?" in html and f"lien{NNBSP}!" in html and f"«{NNBSP}oui{NNBSP}»" in html
     assert "<code>a ? b</code>" in html
@@ -212,7 +213,7 @@ def test_cache_keeps_only_what_the_build_used_and_survives_garbage(tmp_path):
     cache.write_text("{ not json")
     third = BodyRenderer(cache)
     assert third.render("c") == "<p>c</p>" and third.sanitised == 1
-    cache.write_text(json.dumps({"version": "old", "entries": {bodies.body_key("c", "markdown"): "STALE"}}))
+    cache.write_text(json.dumps({"version": "old", "entries": {bodies.body_key("old", "c", "markdown"): "STALE"}}))
     assert BodyRenderer(cache).render("c") == "<p>c</p>"
 
 

@@ -130,6 +130,8 @@ def test_the_error_page_gives_the_reader_text_back(client):
     assert "Mon long commentaire &lt;b&gt;important&lt;/b&gt; à ne pas perdre." in answer.text
     assert 'aria-invalid="true"' in answer.text
     assert 'href="http://127.0.0.1:8000/2013/04/media-social/#respond"' in answer.text
+    # COMMENTS['typography'] (the french plugin's, in pelicanconf.py) over the page's own sentences.
+    assert "Site web\u00a0: " in answer.text and "jamais publié\u202f;" in answer.text
 
 
 @pytest.mark.parametrize(

@@ -31,4 +31,6 @@ def test_the_pages_are_valid_html(author, queue, content, tmp_path):
         path = tmp_path / f"{name}.html"
         path.write_text(answer.text, encoding="utf-8")
         files.append(path)
+    # COMMENTS['typography'] (the french plugin's, in pelicanconf.py) over every page.
+    assert "Pour les commentaires cochés\u00a0:" in pages["queue"].text
     assert nu_errors(files) == []

@@ -1,4 +1,4 @@
-"""Comment bodies rendered once: sanitised, French typography, cached by content hash.
+"""Comment bodies rendered once: sanitised, typography (COMMENTS['typography']), cached by content hash.
 
 The cache is one JSON file under Pelican's CACHE_PATH, loaded once and written
 atomically once per build (only when it changed), keeping only the entries the
@@ -13,6 +13,11 @@ Rendering one body can never stop the build: whatever it raises, that comment
 falls back to its text escaped into paragraphs (`failures` lists it, so the
 plugin warns naming its file) and is not cached, so the warning comes back
 on every build until the file is changed.
+
+The typography is the function the settings name (french_typography in the
+project's pelicanconf.py), never imported here: the cache key holds its
+`version` attribute (the french plugin's is a digest of its own code), else
+its qualified name.
 """
 
 from __future__ import annotations
@@ -23,23 +28,26 @@ import logging
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from html import escape
 from pathlib import Path
 
-import french.typography
-from french.typography import french_typography
-
+from ..core.settings import no_typography
 from ..core.urls import strip_controls
 from .sanitiser import PIPELINE_VERSION, Sanitiser
 
 logger = logging.getLogger(__name__)
 
-# The cached HTML includes typography: a change to its module invalidates the cache.
-CACHE_VERSION = PIPELINE_VERSION + ";typo=" + hashlib.sha256(
-    Path(french.typography.__file__).read_bytes()
-).hexdigest()[:16]
+Typography = Callable[[str], str]
+
+
+def cache_version(typography: Typography) -> str:
+    """The cached HTML includes the typography: the pipeline's version and the typography's
+    (its `version` attribute, else its qualified name), so a change to either invalidates the cache."""
+    version = getattr(typography, "version", None) or "{}.{}".format(
+        getattr(typography, "__module__", None), getattr(typography, "__qualname__", type(typography).__qualname__))
+    return f"{PIPELINE_VERSION};typo={version}"
 
 
 # Below this many uncached bodies, starting a worker costs more than it saves.
@@ -58,35 +66,40 @@ def escaped_paragraphs(body: str) -> str:
     )
 
 
-def render_one(sanitiser: Sanitiser, body: str, fmt: str) -> tuple[str, str | None]:
+def render_one(sanitiser: Sanitiser, body: str, fmt: str,
+               typography: Typography = no_typography) -> tuple[str, str | None]:
     """(safe HTML, None), or (the escaped fallback, why) when anything in the
     pipeline raised: one body never stops the build."""
     try:
-        return french_typography(sanitiser.sanitise(body, fmt)), None
+        return typography(sanitiser.sanitise(body, fmt)), None
     except Exception as exc:  # noqa: BLE001 (RecursionError, or any bug a hostile body finds)
         return escaped_paragraphs(body), f"{type(exc).__name__}: {str(exc)[:200]}"
 
 
-def render_uncached(items: list[tuple[str, str]]) -> list[tuple[str, str | None]]:
-    """render_one over (body, format) pairs; runs in the worker process. A failure comes back
-    with its reason, which the build process warns of (the body is not rendered twice)."""
+def render_uncached(items: list[tuple[str, str]], typography: Typography) -> list[tuple[str, str | None]]:
+    """render_one over (body, format) pairs; runs in the worker process (the typography goes there
+    pickled by name). A failure comes back with its reason, which the build process warns of
+    (the body is not rendered twice)."""
     global _worker_sanitiser
     if _worker_sanitiser is None:
         _worker_sanitiser = Sanitiser()
-    return [render_one(_worker_sanitiser, body, fmt) for body, fmt in items]
+    return [render_one(_worker_sanitiser, body, fmt, typography) for body, fmt in items]
 
 
-def body_key(body: str, fmt: str) -> str:
-    """The cache key: the pipeline and typography versions, the format and the body."""
-    data = "\0".join((CACHE_VERSION, fmt, body)).encode("utf-8")
+def body_key(version: str, body: str, fmt: str) -> str:
+    """The cache key: the pipeline and typography versions (cache_version), the format and the body."""
+    data = "\0".join((version, fmt, body)).encode("utf-8")
     return hashlib.sha256(data).hexdigest()
 
 
 class BodyRenderer:
-    """Renders bodies to safe HTML, through a cache file (or none when `cache_file` is None)."""
+    """Renders bodies to safe HTML then `typography`, through a cache file (or none when
+    `cache_file` is None)."""
 
-    def __init__(self, cache_file: Path | None = None) -> None:
+    def __init__(self, cache_file: Path | None = None, typography: Typography = no_typography) -> None:
         self.cache_file = cache_file
+        self.typography = typography
+        self.version = cache_version(typography)
         self._sanitiser: Sanitiser | None = None
         self._old: dict[str, str] = self._load()
         self._used: dict[str, str] = {}
@@ -104,7 +117,7 @@ class BodyRenderer:
         except (OSError, ValueError) as exc:
             logger.info("Cache des commentaires illisible (%s), il sera reconstruit : %s", self.cache_file, exc)
             return {}
-        if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
+        if not isinstance(data, dict) or data.get("version") != self.version:
             return {}
         entries = data.get("entries")
         return entries if isinstance(entries, dict) else {}
@@ -122,7 +135,7 @@ class BodyRenderer:
         in-process then."""
         todo: dict[str, tuple[str, str]] = {}
         for body, fmt in bodies:
-            key = body_key(body, fmt)
+            key = body_key(self.version, body, fmt)
             if key not in self._old and key not in self._used:
                 todo.setdefault(key, (body, fmt))
         if len(todo) < PARALLEL_THRESHOLD or (os.cpu_count() or 1) < 2:
@@ -133,7 +146,7 @@ class BodyRenderer:
             keys = list(todo)
             for start in range(0, len(keys), CHUNK):
                 chunk = keys[start:start + CHUNK]
-                future = self._pool.submit(render_uncached, [todo[k] for k in chunk])
+                future = self._pool.submit(render_uncached, [todo[k] for k in chunk], self.typography)
                 self._pending.append((chunk, future))
         except (OSError, RuntimeError) as exc:
             logger.info("Commentaires : assainissement sans processus auxiliaire (%s)", exc)
@@ -165,13 +178,13 @@ class BodyRenderer:
         appended to `failures`."""
         if self._pending:
             self._collect()
-        key = body_key(body, fmt)
+        key = body_key(self.version, body, fmt)
         html = self._used.get(key)
         if html is None:
             html = self._old.get(key)
         if html is None:
             fresh = self._fresh.pop(key, None)  # kept in _used from now on
-            html, why = fresh or render_one(self.sanitiser, body, fmt)
+            html, why = fresh or render_one(self.sanitiser, body, fmt, self.typography)
             if why:
                 self.failures.append(why)
                 return html  # not cached: the warning comes back on the next build
@@ -185,7 +198,7 @@ class BodyRenderer:
         self._close_pool()
         if not self.cache_file or self._used == self._old:
             return
-        data = {"version": CACHE_VERSION, "entries": dict(sorted(self._used.items()))}
+        data = {"version": self.version, "entries": dict(sorted(self._used.items()))}
         # Streamed into a temporary file, then renamed: never half a cache, and
         # never the whole JSON text in memory (~7 MB for 5,000 comments).
         tmp = None

@@ -71,7 +71,7 @@ class BuildState:
                 self.report(problem)
             cache_dir = self.settings.get("CACHE_PATH")
             cache = Path(cache_dir) / self.options.cache_name if cache_dir else None
-            self.renderer = BodyRenderer(cache)
+            self.renderer = BodyRenderer(cache, self.options.typography)
         return self.store
 
 

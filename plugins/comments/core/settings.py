@@ -10,7 +10,7 @@ importers, gets it from `comments_settings()`, the one loader, and reads attribu
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -24,6 +24,7 @@ from declared_settings import (
     at_least,
     between,
     doc,
+    function,
     load,
     positive,
     stored_key,
@@ -34,6 +35,12 @@ SMTP_PASSWORD_ENV = "COMMENTS_SMTP_PASSWORD"
 
 # A bad COMMENTS setting (the message names each bad key); Pelican and the commands exit with 1.
 CommentsSettingsError = SettingsError
+
+
+def no_typography(html: str) -> str:
+    """COMMENTS['typography'] unset: HTML as it is (the comments plugin works alone)."""
+    return html
+
 
 _COUNT_OR_NONE = at_least(0, "entier positif ou None", none=True)
 _ADDRESS = Rule("adresse e-mail", bool)
@@ -130,6 +137,11 @@ class Comments:
                                            "counted under its own address.", ("127.0.0.1", "::1"), rule=_PROXIES)
     session_days: int = doc("Days of inactivity after which the moderation page asks for the password again.", 30,
                             rule=at_least(1))
+    typography: Callable[[str], str] = doc(
+        "Typography applied to each sanitised body and to the service's own pages: a function from HTML to "
+        "HTML, named \"module:function\" and imported once when the settings are loaded (None: none). Its "
+        "`version` attribute, else its name, is part of the body cache key: change it when the output changes.",
+        no_typography, parse=function(no_typography))
     moderation: Moderation = doc("Auto-moderation rules, as WordPress (see Moderation), merged key by key.",
                                  factory=Moderation)
 

@@ -103,7 +103,8 @@ def create_app(config: IntakeConfig) -> Starlette:
                                 status_code=exc.status, headers=headers)
         post = catalog.post(exc.fields.get("post", "")) if exc.fields.get("post") else None
         back = site_url(request, post.url) + "#respond" if post else None
-        html = error_page(exc.errors, exc.fields, action=str(request.url.path), back=back)
+        html = error_page(exc.errors, exc.fields, action=str(request.url.path), back=back,
+                          typography=config.comments.typography)
         return HTMLResponse(html, status_code=exc.status, headers=headers)
 
     def site_url(request: Request, path: str) -> str:

@@ -6,10 +6,11 @@ field, and the form again with everything the reader typed, ready to resend.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from french.typography import french_typography
 from jinja2 import Environment
+
+from ..core.settings import no_typography
 
 LABELS = {
     "post": "Article",
@@ -86,14 +87,16 @@ def error_page(
     fields: Mapping[str, str] | None = None,
     action: str = "/comment",
     back: str | None = None,
+    typography: Callable[[str], str] = no_typography,
 ) -> str:
-    """The French HTML page for a refused submission; the form again when fields were read."""
-    # Typography on our own sentences only, never on what the reader typed.
+    """The French HTML page for a refused submission; the form again when fields were read.
+    `typography` (COMMENTS['typography']) goes over our own sentences only, never over what
+    the reader typed."""
     shown = {
-        field: french_typography(f"{LABELS[field]} : {message}" if field in LABELS else message)
+        field: typography(f"{LABELS[field]} : {message}" if field in LABELS else message)
         for field, message in errors.items()
     }
-    inputs = [(name, french_typography(label), kind, french_typography(extra))
+    inputs = [(name, typography(label), kind, typography(extra))
               for name, label, kind, extra in INPUTS]
     return _template.render(
         title="Votre commentaire n’a pas pu être envoyé", errors=shown, fields=fields or {},

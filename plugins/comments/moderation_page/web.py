@@ -10,7 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qsl
 
-from french.typography import french_typography
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -62,7 +61,7 @@ class Web:
         values.setdefault("root", ROOT)
         values.setdefault("csrf", None)
         values.setdefault("flash", None)
-        html = french_typography(self.env.get_template(name).render(**values))
+        html = self.config.comments.typography(self.env.get_template(name).render(**values))
         return HTMLResponse(html, status_code=status, headers=HEADERS)
 
     def message(self, title: str, lines: list[str], status: int = 200, back: bool = True,
