@@ -2,7 +2,8 @@
 
 Each input (tests/data/commonmark, and ordinary French prose) is scaled to
 5,000, 10,000 and 20,000 characters (the form's limit) and rendered through
-the whole pipeline (Markdown, sanitiser, typography: bodies.render_one). The
+the whole pipeline (Markdown, sanitiser, the project's typography:
+bodies.render_one with french_typography, as COMMENTS['typography'] sets it). The
 table shows the time at each size, the time per character (linear growth:
 the same at every size) and the former pipeline (Python-Markdown) at the
 largest size, side by side, run in a child process with a time limit, as it
@@ -18,6 +19,7 @@ import time
 
 from comments.build.bodies import render_one
 from comments.build.sanitiser import Sanitiser
+from french.typography import french_typography
 
 from . import pathological
 from .old_renderer import OldSanitiser
@@ -46,7 +48,7 @@ def _best_ms(sanitiser: Sanitiser, body: str, repeat: int) -> float:
     for _ in range(repeat):
         runs, started = 0, time.thread_time()
         while True:
-            render_one(sanitiser, body, "markdown")
+            render_one(sanitiser, body, "markdown", french_typography)
             runs += 1
             elapsed = time.thread_time() - started
             if elapsed > 0:
