@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from declared_settings import doc, load
+from french.contents import content_objects
 from french.plurals import count_fr
 from pelican import signals
 
@@ -65,9 +66,10 @@ def on_generators(generators: list[Any]) -> None:
     """Once every generator has its context: the content's {static} and {filename}
     links resolve only then (reading it earlier would keep them unresolved)."""
     for generator in generators:
-        items = [getattr(generator, name, []) for name in ("articles", "drafts", "pages", "hidden_pages")]
-        if any(items):
-            annotate([item for group in items for item in group], generator.settings["READING"])
+        # Hidden articles, drafts and translations too: each has its own page.
+        items = list(content_objects(generator))
+        if items:
+            annotate(items, generator.settings["READING"])
 
 
 def register() -> None:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from declared_settings import doc, load
+from french.contents import content_objects
 from pelican import signals
 
 VERSION = "1"  # part of each card's digest: bump when draw.py changes what it draws
@@ -94,12 +95,9 @@ def on_initialized(pelican: Any) -> None:
     settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), "schema_comments": schema_comments}
 
 
-def on_articles(generator: Any) -> None:
-    annotate(generator.articles, generator.settings)
-
-
-def on_pages(generator: Any) -> None:
-    annotate(generator.pages, generator.settings)
+def on_generator(generator: Any) -> None:
+    """Every page written gets its card: hidden articles, drafts and translations too."""
+    annotate(list(content_objects(generator)), generator.settings)
 
 
 def on_finalized(pelican: Any) -> None:
@@ -144,6 +142,6 @@ def schema_comments(discussion: Any, page_url: str) -> list[dict[str, Any]]:
 
 def register() -> None:
     signals.initialized.connect(on_initialized)
-    signals.article_generator_finalized.connect(on_articles)
-    signals.page_generator_finalized.connect(on_pages)
+    signals.article_generator_finalized.connect(on_generator)
+    signals.page_generator_finalized.connect(on_generator)
     signals.finalized.connect(on_finalized)

@@ -8,7 +8,7 @@ import re
 
 from reading import headings, minutes
 
-from tests.theme.helpers import SEED, article_page, html_of
+from tests.theme.helpers import SEED, article_page, build, html_of, small_site
 
 READING = re.compile(r"^\d+\u00a0min de lecture$")
 
@@ -60,3 +60,14 @@ def test_subscribe_block_explains_feeds(site):
     assert "lecteur de flux" in block.text_content()
     types = {a.get("type") for a in block.cssselect("a")}
     assert types == {"application/rss+xml", "application/atom+xml"}
+
+
+def test_a_hidden_article_has_its_reading_time_and_share_card_too(tmp_path):
+    content = small_site(tmp_path, {"cache.md": (
+        "Title: Un article caché\nDate: 2021-03-04\nSlug: article-cache\nStatus: hidden\n\n"
+        + "Un texte assez long pour une minute de lecture. " * 40 + "\n")})
+    output = build(content, tmp_path / "out")
+    doc = html_of(article_page(output, "article-cache"))
+    assert READING.match(doc.cssselect(".post-meta .reading-time")[0].text_content())
+    card = doc.cssselect('meta[property="og:image"]')[0].get("content")
+    assert card.endswith(".png") and (output / card.split("/", 3)[-1]).is_file()

@@ -10,7 +10,7 @@ from PIL import Image
 from share_cards import resolve_image
 
 from tests.conftest import ROOT
-from tests.theme.helpers import SEED, article_page, build, html_of, html_pages, json_ld, small_site
+from tests.theme.helpers import article_page, build, html_of, html_pages, json_ld, small_site
 
 
 def test_every_page_has_a_share_image(production_site):
@@ -76,7 +76,3 @@ def test_resolve_image():
     assert resolve_image("https://x.fr/a.png") == "https://x.fr/a.png"
     assert resolve_image("{static}/images/a.jpg") == "images/a.jpg"
     assert resolve_image("/images/a.jpg") == "images/a.jpg"
-
-
-def test_seed_slug_constant():
-    assert SEED.startswith("media-social")
