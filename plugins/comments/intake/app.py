@@ -8,7 +8,6 @@ body is read (never more than the limit), decoded and checked.
 from __future__ import annotations
 
 import contextlib
-import logging
 import secrets
 from datetime import datetime
 from pathlib import Path
@@ -18,12 +17,13 @@ from zoneinfo import ZoneInfo
 from starlette.applications import Starlette
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
-from starlette.requests import ClientDisconnect, Request
+from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from ..core.model import APPROVED, PENDING, Comment
 from ..core.ratelimit import RateLimiter
+from ..core.request_body import Dropped, TooLarge, read_body
 from ..core.texts import NOTICES
 from ..moderation_page.tokens import links as email_links
 from ..storage.mail import notify_pending, service_base
@@ -35,28 +35,10 @@ from .origins import NO_ORIGIN, own_origins
 from .pages import error_page
 from .workers import Workers
 
-logger = logging.getLogger(__name__)
-
-
 
 def new_id() -> str:
     """A random comment id, `[a-z0-9-]+` as the store requires."""
     return "c-" + secrets.token_hex(6)
-
-
-class TooLarge(Exception):
-    pass
-
-
-async def read_body(request: Request, limit: int) -> bytes:
-    """The request body, refused as soon as it passes `limit` bytes."""
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise TooLarge
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def request_origin(request: Request) -> str | None:
@@ -134,11 +116,10 @@ def create_app(config: IntakeConfig) -> Starlette:
                 headers={"Retry-After": str(wait)},
             )
         try:
-            raw = await read_body(request, config.max_bytes)
+            raw = await read_body(request, config.max_bytes, "Réception")
         except TooLarge:
             return refuse(request, too_large)
-        except ClientDisconnect:  # the reader left mid-upload: one line, no address, no traceback
-            logger.info("Réception : envoi interrompu par le client avant la fin")
+        except Dropped:  # the reader left mid-upload: logged in one line, no address, no traceback
             return Response(status_code=400)
         try:
             fields = decode_fields(request.headers.get("content-type", ""), raw)

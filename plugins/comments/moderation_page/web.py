@@ -17,6 +17,7 @@ from starlette.responses import HTMLResponse, Response
 
 from ..core.comment_file import CommentFileError
 from ..core.ratelimit import RateLimiter
+from ..core.request_body import Dropped, TooLarge, read_body
 from ..intake.config import IntakeConfig, origin_of
 from ..intake.origins import own_origins
 from ..moderation.commands import Context
@@ -82,11 +83,12 @@ class Web:
         return origin_of(said) in {*own_origins(self.config, request.scope.get("server")), *self.own_origins}
 
     async def form(self, request: Request) -> list[tuple[str, str]]:
-        raw = b""
-        async for chunk in request.stream():
-            raw += chunk
-            if len(raw) > MAX_FORM:
-                return []
+        """The posted form's fields; none when the body is too large or the client left
+        mid-upload (one quiet log line), so the CSRF check refuses and nothing changes."""
+        try:
+            raw = await read_body(request, MAX_FORM, "Modération")
+        except (TooLarge, Dropped):
+            return []
         try:
             return parse_qsl(raw.decode("utf-8"), keep_blank_values=True, max_num_fields=2000)
         except (UnicodeDecodeError, ValueError):
