@@ -123,9 +123,8 @@ def create_app(config: IntakeConfig) -> Starlette:
             return Response(status_code=400)
         try:
             fields = decode_fields(request.headers.get("content-type", ""), raw)
-            if catalog.due():  # file system walk: off the event loop
-                await run_in_threadpool(catalog.refresh)
-            sub = check(fields, catalog, request.headers.get("referer"))
+            # The catalog's lookups refresh it (a file system walk at most once a second): off the event loop.
+            sub = await run_in_threadpool(check, fields, catalog, request.headers.get("referer"))
         except Rejected as exc:
             return refuse(request, exc)
 
@@ -163,9 +162,7 @@ def create_app(config: IntakeConfig) -> Starlette:
 
     from ..moderation_page import moderation_routes
 
-    def post_of(slug: str | None):
-        if catalog.due():
-            catalog.refresh()
+    def post_of(slug: str | None):  # the moderation page calls it in a thread (a lookup may refresh)
         return catalog.post(slug) if slug else None
 
     return Starlette(routes=[

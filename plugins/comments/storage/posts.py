@@ -101,10 +101,6 @@ class Catalog:
         self.refresh()
         return any(comment_id in ids for _mtime, ids in self._ids.values())
 
-    def due(self) -> bool:
-        """True when the next lookup would re-read the content folder."""
-        return time.monotonic() - self._checked >= self.interval
-
     def refresh(self, force: bool = False) -> None:
         now = time.monotonic()
         if not force and now - self._checked < self.interval:
