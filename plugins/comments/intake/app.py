@@ -25,15 +25,17 @@ from ..core.model import APPROVED, PENDING, Comment
 from ..core.ratelimit import RateLimiter
 from ..core.request_body import Dropped, TooLarge, read_body
 from ..core.texts import NOTICES
+from ..core.urls import origin_of, own_origins
 from ..moderation_page.tokens import links as email_links
 from ..storage.mail import notify_pending, service_base
 from ..storage.posts import Catalog
-from .config import IntakeConfig, origin_of
+from .config import IntakeConfig
 from .filing import Filer
 from .form import JSON_TYPE, Rejected, check, decode_fields, media_type
-from .origins import NO_ORIGIN, own_origins
 from .pages import error_page
 from .workers import Workers
+
+NO_ORIGIN = "Envoi refusé : la requête ne dit pas de quel site elle vient (ni Origin ni Referer)."
 
 
 def new_id() -> str:
@@ -56,7 +58,8 @@ def origin_allowed(origin: str, config: IntakeConfig, request: Request) -> bool:
     """SITEURL's origin, the configured ones and the receiver's own (from the settings and
     the bound address, never Host); with a relative SITEURL (local development) any
     loopback origin is accepted too."""
-    if origin in config.allowed_origins or origin in own_origins(config, request.scope.get("server")):
+    if origin in config.allowed_origins or origin in own_origins(config.comments, config.siteurl,
+                                                                 request.scope.get("server")):
         return True
     if not config.siteurl.startswith(("http://", "https://")):
         return urlsplit(origin).hostname in ("127.0.0.1", "localhost", "::1")

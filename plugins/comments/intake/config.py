@@ -7,11 +7,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from pelican.settings import read_settings
 
 from ..core.settings import Comments, Notify, comments_settings
+from ..core.urls import origin_of
 
 MAX_REQUEST_BYTES = 64 * 1024
 
@@ -31,22 +31,6 @@ class IntakeConfig:
     notify: Notify | None = None
     settings_file: Path | None = None  # the service rebuilds the site with it (COMMENTS['rebuild'])
     trusted_proxies: tuple[str, ...] = ("127.0.0.1", "::1")  # whose X-Forwarded-For is believed
-
-
-def origin_of(url: str) -> str | None:
-    """"scheme://host[:port]" of an absolute http(s) URL, lower-cased; None otherwise."""
-    try:
-        parts = urlsplit(url.strip())
-        port = parts.port
-    except ValueError:
-        return None
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return None
-    default = {"http": 80, "https": 443}[parts.scheme]
-    host = parts.hostname.lower()
-    if ":" in host:
-        host = f"[{host}]"
-    return f"{parts.scheme}://{host}" + (f":{port}" if port and port != default else "")
 
 
 def load_config(

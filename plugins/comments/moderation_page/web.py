@@ -18,8 +18,8 @@ from starlette.responses import HTMLResponse, Response
 from ..core.comment_file import CommentFileError
 from ..core.ratelimit import RateLimiter
 from ..core.request_body import Dropped, TooLarge, read_body
-from ..intake.config import IntakeConfig, origin_of
-from ..intake.origins import own_origins
+from ..core.urls import origin_of, own_origins
+from ..intake.config import IntakeConfig
 from ..moderation.commands import Context
 from ..moderation.errors import ModerationError
 from ..storage.mail import service_base
@@ -53,8 +53,6 @@ class Web:
         # Five login attempts a minute per client, counted before the password is checked.
         self.logins = RateLimiter(5)
         self.siteurl = str((config.notify and config.notify.siteurl) or config.siteurl).rstrip("/")
-        service = config.comments.service_url
-        self.own_origins = {origin_of(service)} if service else set()
         self.env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True))
 
     # --- pages --------------------------------------------------------------------------
@@ -79,8 +77,8 @@ class Web:
         if said is None:
             return True
         # The service's origins from the settings and the bound address, never from the Host
-        # header, which the client chooses (as the form receiver does).
-        return origin_of(said) in {*own_origins(self.config, request.scope.get("server")), *self.own_origins}
+        # header, which the client chooses (the form receiver's computation).
+        return origin_of(said) in own_origins(self.config.comments, self.config.siteurl, request.scope.get("server"))
 
     async def form(self, request: Request) -> list[tuple[str, str]]:
         """The posted form's fields; none when the body is too large or the client left
