@@ -17,7 +17,7 @@ from pathlib import Path
 from comments.core.settings import Comments
 from comments.importers.progress import Progress
 from comments.importers.run import import_file
-from comments.storage.articles import ArticleIndex, normalise_title
+from comments.storage.articles import ArticleIndex
 
 from .body import Converter
 from .items import BlogReader, Item
@@ -44,19 +44,14 @@ def import_blog(
     pelican = pelican or {}
     articles_folder = (pelican.get("ARTICLE_PATHS") or ["articles"])[0]
     pages_folder = (pelican.get("PAGE_PATHS") or ["pages"])[0]
-    index = ArticleIndex(content, pelican.get("ARTICLE_PATHS") or ["articles"],
-                         pages=pelican.get("PAGE_PATHS") or ["pages"])
+    index = ArticleIndex.read(content, pelican)
     planner = Planner(articles_folder, pages_folder)
 
     def on_item(item: Item) -> None:
         entry = planner.decide(item)
         if entry.kind in (ARTICLE, PAGE) and not entry.draft:
             item.slug = entry.slug  # the comments' PostRef matches the article by this slug
-            index.slugs.add(entry.slug)
-            if entry.kind == PAGE:
-                index.pages.add(entry.slug)
-            if item.title:
-                index.titles.setdefault(normalise_title(item.title), entry.slug)
+            index.add(entry.slug, item.title)
 
     reader = BlogReader(path, timezone=str(pelican.get("TIMEZONE") or "UTC"), on_item=on_item)
     comments = import_file(path, content=content, queue_root=queue_root, settings=comments_settings,

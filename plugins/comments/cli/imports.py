@@ -6,6 +6,7 @@ from ..importers import ImportFileError
 from ..importers.progress import Progress
 from ..importers.run import import_file
 from ..moderation.commands import Context, fail
+from ..storage.articles import ArticleIndex
 
 
 def import_export(ctx: Context, path: str, *, dry_run: bool = False) -> None:
@@ -13,6 +14,7 @@ def import_export(ctx: Context, path: str, *, dry_run: bool = False) -> None:
         summary = import_file(
             path, content=ctx.content, queue_root=ctx.queue_root, settings=ctx.settings,
             timezone=ctx.timezone, dry_run=dry_run, progress=Progress(),
+            articles=ArticleIndex(ctx.posts().entries()),  # the posts the moderation knows
         )
     except ImportFileError as exc:
         raise fail(f"{exc}\nRien n’a été importé.") from None

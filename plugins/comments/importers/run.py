@@ -60,7 +60,7 @@ def import_file(
     # Queued comments carry the day they entered the queue: the purge counts from it.
     now = datetime.now(UTC).replace(microsecond=0).astimezone(getattr(importer, "zone", UTC))
     with queue.lock():
-        run = _Run(queue, summary, articles or ArticleIndex(Path(content)), queue.index(),
+        run = _Run(queue, summary, articles or ArticleIndex.read(Path(content)), queue.index(),
                    None if dry_run else queue.staging(), now)
         known = queue.known_authors()
         importer.progress = progress.phase("Import") if progress else None

@@ -72,13 +72,9 @@ class Context:
         """The articles and pages a comment may belong to, read once per command through Pelican's
         own classes, as the receiver reads them (so every post it accepts comments for is known here)."""
         if self._posts is None:
-            from pelican.settings import DEFAULT_CONFIG
+            from ..storage.posts import Catalog, site_settings
 
-            from ..storage.posts import Catalog
-
-            settings = {**DEFAULT_CONFIG, "ARTICLE_PATHS": ["articles"], "PAGE_PATHS": ["pages"],
-                        **self.pelican, "PATH": str(self.content)}
-            self._posts = Catalog(settings, self.content / self.settings.path)
+            self._posts = Catalog(site_settings(self.pelican, self.content), self.content / self.settings.path)
         return self._posts
 
     def title_of(self, slug: str) -> str:

@@ -1,14 +1,20 @@
-"""The blog's published articles and pages, read cheaply from their metadata."""
+"""The blog's published posts as the importers match an export's posts to them: by slug and by title.
+
+A view of the posts storage/posts.py reads (Pelican's content classes and the site's
+settings, as the receiver and the moderation read them), so an imported comment is
+placed under the slug the build publishes.
+"""
 
 from __future__ import annotations
 
 import html
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
-from .sources import read_metadata
+from .posts import Post, read_posts, site_settings
 
 
 def slugify(value: str) -> str:
@@ -21,30 +27,26 @@ def slugify(value: str) -> str:
 
 
 class ArticleIndex:
-    """Published articles (and pages, when asked) by slug and by normalised title."""
+    """Published articles and pages by slug and by normalised title (the first post with a
+    title wins it: articles before pages, each by source path)."""
 
-    def __init__(self, content: Path, articles: Iterable[str] = ("articles",), pages: Iterable[str] = ()):
-        """`articles`, `pages`: folders of `content`, as ARTICLE_PATHS and PAGE_PATHS."""
+    def __init__(self, posts: Iterable[tuple[Path, Post]] = ()):
+        """`posts`: read_posts() or Catalog.entries(), in their order."""
         self.slugs: set[str] = set()
-        self.pages: set[str] = set()  # the slugs that are pages
         self.titles: dict[str, str] = {}
-        self.title_of: dict[str, str] = {}
-        self.paths: dict[str, Path] = {}  # slug -> source file
-        sources = [(path, False) for folder in articles for path in sorted((Path(content) / folder).rglob("*.md"))]
-        sources += [(path, True) for folder in pages for path in sorted((Path(content) / folder).rglob("*.md"))]
-        for path, page in sources:
-            meta = read_metadata(path)
-            if meta.get("status", "published").lower() != "published":
-                continue
-            title = meta.get("title", "")
-            slug = meta.get("slug") or slugify(title or path.stem)
-            self.slugs.add(slug)
-            if page:
-                self.pages.add(slug)
-            self.paths.setdefault(slug, path)
-            self.title_of[slug] = title
-            if title:
-                self.titles.setdefault(normalise_title(title), slug)
+        for _path, post in posts:
+            self.add(post.slug, post.title)
+
+    @classmethod
+    def read(cls, content: Path, pelican: Mapping[str, Any] | None = None) -> ArticleIndex:
+        """The posts of the `content` folder, read with Pelican's settings `pelican` (site_settings)."""
+        return cls(read_posts(site_settings(pelican or {}, Path(content))))
+
+    def add(self, slug: str, title: str = "") -> None:
+        """A post the index did not read (the whole-blog import adds those it is creating)."""
+        self.slugs.add(slug)
+        if title:
+            self.titles.setdefault(normalise_title(title), slug)
 
     def __contains__(self, slug: str) -> bool:
         return slug in self.slugs

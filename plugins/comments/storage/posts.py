@@ -1,5 +1,8 @@
 """What the receiver knows of the site: the commentable posts and their published comment ids.
 
+The one reader of the blog's posts: the receiver, the moderation and the importers
+(storage/articles.py's ArticleIndex, a view of the same posts) all list them here.
+
 Read from the content folder at start-up, then refreshed cheaply (at most once
 per `interval` seconds, re-reading only files whose mtime or size changed), so
 an article published or a comment approved later is known without a restart.
@@ -14,7 +17,7 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,6 +42,16 @@ class Post:
     title: str
     url: str  # relative to SITEURL, as Pelican writes it ("2013/04/slug/")
     comments_mode: str  # "open" | "closed" | "hidden"
+    page: bool = False
+
+
+def site_settings(pelican: Mapping[str, Any], content: Path) -> dict[str, Any]:
+    """Pelican's settings for reading the posts of `content`: Pelican's defaults, the project's
+    folders (articles/, pages/) unless `pelican` names others, then `pelican` itself."""
+    from pelican.settings import DEFAULT_CONFIG
+
+    return {**DEFAULT_CONFIG, "ARTICLE_PATHS": ["articles"], "PAGE_PATHS": ["pages"], **pelican,
+            "PATH": str(content)}
 
 
 def build_post(path: Path, settings: Mapping[str, Any], page: bool) -> Post | None:
@@ -59,7 +72,38 @@ def build_post(path: Path, settings: Mapping[str, Any], page: bool) -> Post | No
     # As the comments plugin: articles are open by default, pages only when they say so.
     default = "closed" if page else "open"
     mode = comments_mode(metadata.get("comments"), default) or "closed"
-    return Post(slug=slug, title=str(content.title), url=content.url, comments_mode=mode)
+    return Post(slug=slug, title=str(content.title), url=content.url, comments_mode=mode, page=page)
+
+
+def _read_post(path: Path, settings: Mapping[str, Any], page: bool) -> Post | None:
+    try:
+        return build_post(path, settings, page)
+    except Exception as exc:  # a broken post must not stop the receiver, nor an import
+        logger.warning("%s : article illisible, ignoré (%s)", path, exc)
+        return None
+
+
+def _sources(settings: Mapping[str, Any]) -> Iterator[tuple[Path, tuple[int, int], bool]]:
+    """(path, (mtime_ns, size), is_page) of every Markdown source of the settings' post folders.
+    Pages first: a file under a page folder is a page even when an article folder holds it
+    (Pelican's default ARTICLE_PATHS [""] is the whole content folder; it excludes the pages)."""
+    content = Path(settings["PATH"])
+    folders = [(content / p, True) for p in settings.get("PAGE_PATHS", [])]
+    folders += [(content / p, False) for p in settings.get("ARTICLE_PATHS", [])]
+    seen: set[Path] = set()
+    for folder, page in folders:
+        for path, stamp in _walk(folder):
+            if path not in seen:
+                seen.add(path)
+                yield path, stamp, page
+
+
+def read_posts(settings: Mapping[str, Any]) -> list[tuple[Path, Post]]:
+    """Every commentable post of the site once, with its source file: articles first, then
+    pages, each by path (the order in which the importers match titles)."""
+    posts = [(path, post) for path, _stamp, page in _sources(settings)
+             if (post := _read_post(path, settings, page)) is not None]
+    return sorted(posts, key=lambda entry: (entry[1].page, entry[0]))
 
 
 class Catalog:
@@ -67,11 +111,6 @@ class Catalog:
 
     def __init__(self, settings: Mapping[str, Any], comments_dir: Path, interval: float = 1.0):
         self.settings = settings
-        content = Path(settings["PATH"])
-        # Pages first: a file under a page folder is a page even when an article folder holds it
-        # (Pelican's default ARTICLE_PATHS [""] is the whole content folder; it excludes the pages).
-        self.sources = [(content / p, True) for p in settings.get("PAGE_PATHS", [])]
-        self.sources += [(content / p, False) for p in settings.get("ARTICLE_PATHS", [])]
         self.comments_dir = comments_dir
         self.interval = interval
         self._files: dict[Path, tuple[tuple[int, int], Post | None]] = {}
@@ -90,6 +129,12 @@ class Catalog:
         """Every commentable post, by slug."""
         self.refresh()
         return sorted(self._posts.values(), key=lambda post: post.slug)
+
+    def entries(self) -> list[tuple[Path, Post]]:
+        """What read_posts(settings) gives, from the files known (re-read when due)."""
+        self.refresh()
+        posts = [(path, post) for path, (_stamp, post) in self._files.items() if post is not None]
+        return sorted(posts, key=lambda entry: (entry[1].page, entry[0]))
 
     def has_comment(self, slug: str, comment_id: str) -> bool:
         self.refresh()
@@ -115,21 +160,13 @@ class Catalog:
     def _refresh_posts(self) -> None:
         seen: set[Path] = set()
         changed = False
-        for folder, page in self.sources:
-            for path, stamp in _walk(folder):
-                if path in seen:
-                    continue
-                seen.add(path)
-                known = self._files.get(path)
-                if known and known[0] == stamp:
-                    continue
-                changed = True
-                try:
-                    post = build_post(path, self.settings, page)
-                except Exception as exc:  # a broken post must not stop the receiver
-                    logger.warning("%s : article illisible, ignoré (%s)", path, exc)
-                    post = None
-                self._files[path] = (stamp, post)
+        for path, stamp, page in _sources(self.settings):
+            seen.add(path)
+            known = self._files.get(path)
+            if known and known[0] == stamp:
+                continue
+            changed = True
+            self._files[path] = (stamp, _read_post(path, self.settings, page))
         for gone in set(self._files) - seen:
             changed = True
             del self._files[gone]

@@ -10,6 +10,7 @@ import pytest
 from comments.core.comment_file import read_comment
 from comments.importers import DisqusImporter, ImportFileError, JsonImporter, WordPressImporter, detect
 from comments.importers.run import import_file
+from pelican.settings import DEFAULT_CONFIG
 
 from tests.comments.importers.import_helpers import THEME, make_content, places, snapshot
 
@@ -254,3 +255,31 @@ def test_progress_bar_only_for_big_files(tmp_path):
     quiet = io.StringIO()
     Progress(quiet, min_size=1000).phase("Import")(10, 500)
     assert quiet.getvalue() == ""
+
+
+def test_comments_match_the_posts_pelican_publishes_with_the_site_settings(tmp_path):
+    # The importers read the posts as the receiver and the moderation do (storage/posts.py):
+    # pages and .markdown files count, an undated article (Pelican skips it) does not, and a
+    # slug comes from the site's own slug rules.
+    from comments.storage.articles import ArticleIndex
+
+    content = make_content(tmp_path)
+    (content / "pages").mkdir()
+    (content / "pages" / "livre-dor.md").write_text("Title: Livre d'or\n\nSignez ici.\n", encoding="utf-8")
+    (content / "articles" / "autre.markdown").write_text("Title: Autre\nDate: 2013-04-22\n\nx\n", encoding="utf-8")
+    (content / "articles" / "sans-date.md").write_text("Title: Sans date\nSlug: sans-date\n\nx\n", encoding="utf-8")
+    (content / "articles" / "plus.md").write_text("Title: C++ en 2013\nDate: 2013-04-22\n\nx\n", encoding="utf-8")
+    export = tmp_path / "comments.json"
+    export.write_text("""[
+      {"id": "c-1", "post": "livre-dor", "state": "approved", "author": "A", "date": "2024-01-02T10:00:00+01:00"},
+      {"id": "c-2", "post": "autre", "state": "approved", "author": "B", "date": "2024-01-02T10:00:00+01:00"},
+      {"id": "c-3", "post": "sans-date", "state": "approved", "author": "C", "date": "2024-01-02T10:00:00+01:00"},
+      {"id": "c-4", "post": "cpp-en-2013", "state": "approved", "author": "D", "date": "2024-01-02T10:00:00+01:00"}
+    ]""", encoding="utf-8")
+    site = {"SLUG_REGEX_SUBSTITUTIONS": [(r"\+", "p"), *DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]]}
+    import_file(export, content=content, queue_root=tmp_path / "moderation",
+                articles=ArticleIndex.read(content, site))
+    assert {p.stem: p.parent.name for p in (content / "comments").glob("*/*.md")} == {
+        "c-1": "livre-dor", "c-2": "autre", "c-4": "cpp-en-2013"}
+    assert "article introuvable : sans-date" in read_comment(tmp_path / "moderation" / "pending" / "c-3.md",
+                                                             queue=True).held
