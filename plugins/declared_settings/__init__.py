@@ -1,20 +1,23 @@
 """Plugin settings declared once, as frozen dataclasses, and checked once per build.
 
 Each field carries its doc in `metadata={"doc": ...}` (the docs are checked
-against it), and optionally a `Rule` on its value and the settings key it is
-read from (`from` is no attribute name), or a `parse` that turns the written
-value into the stored one (`function`: a "module:function" name imported once,
-when the settings are loaded). `load(cls, raw, name)` merges a
-settings dict over the declared defaults and reports every problem at once: an
-unknown key (with the nearest known one), a missing required key, a value of
-the wrong type or breaking its rule, in a nested dataclass too (a sub-dict).
+against it), and optionally a `Rule` on its value, the settings key it is read
+from (`from` is no attribute name), the Pelican settings its default falls
+back to (IDENTITY's `name`: AUTHOR, else SITENAME), or a `parse` that turns the
+written value into the stored one (`function`: a "module:function" name imported
+once, when the settings are loaded). `load(cls, raw, name)`
+merges a settings dict over the declared defaults and reports every problem at
+once: an unknown key (with the nearest known one), a missing required key, a
+value of the wrong type or breaking its rule (a range, a pattern, a file that
+must exist under PATH...), in a nested dataclass too (a sub-dict).
 
-`declare(setting, cls)` (called from a plugin's `register()`) adds a setting to
-the ones the one `initialized` handler, `on_initialized`, loads: every problem
-of every declared setting is listed in one SettingsError, which stops the
-build; each parsed object is stored in Pelican's settings under
-`<setting>_SETTINGS`. Used by the comments and related_posts plugins; the theme's
-plugins (identity, share_cards, search, images, reading) call `load` themselves.
+`declare(setting, cls, then)` (called from a plugin's `register()`) adds a
+setting to the ones the one `initialized` handler, `on_initialized`, loads:
+every problem of every declared setting (COMMENTS, RELATED_POSTS and the
+theme's IDENTITY, READING, SHARE_CARDS, IMAGES, SEARCH) is listed in one
+SettingsError, which stops the build before any work; each parsed object is
+stored in Pelican's settings under `<setting>_SETTINGS` (the raw setting is
+left as written), then each `then(settings, parsed)` runs, in declaration order.
 """
 
 from __future__ import annotations
@@ -22,9 +25,11 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import importlib
+import re
 import types
 import typing
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -38,10 +43,25 @@ class SettingsError(ValueError):
 
 @dataclasses.dataclass(frozen=True)
 class Rule:
-    """A rule on a value beyond its type: `expected` (French) is shown when the value breaks it."""
+    """A rule on a value beyond its type: `expected` (French) is shown when the value breaks it.
+
+    A rule that reads Pelican's settings names them in `uses`: it is called as
+    `ok(value, settings)`, `expected` may show them ("{PATH}"), and it is checked only
+    when the settings are given (at `initialized`, or `load(..., settings=)`)."""
 
     expected: str
-    ok: Callable[[Any], bool]
+    ok: Callable[..., bool]
+    uses: tuple[str, ...] = ()
+
+    def breaks(self, value: Any, settings: Mapping[str, Any] | None) -> bool:
+        if not self.uses:
+            return not self.ok(value)
+        return settings is not None and not self.ok(value, settings)
+
+    def text(self, settings: Mapping[str, Any] | None) -> str:
+        if not self.uses or settings is None:
+            return self.expected
+        return self.expected.format_map({key: settings.get(key) for key in self.uses})
 
 
 def at_least(low: float, expected: str | None = None, *, none: bool = False) -> Rule:
@@ -55,8 +75,21 @@ def positive(expected: str = "nombre positif") -> Rule:
     return Rule(expected, lambda v: v > 0)
 
 
-def between(low: int, high: int, expected: str) -> Rule:
-    return Rule(expected, lambda v: low <= v <= high)
+def between(low: float, high: float, expected: str | None = None) -> Rule:
+    """A number from `low` to `high`, both included."""
+    return Rule(expected or f"nombre entre {low} et {high}", lambda v: low <= v <= high)
+
+
+def matching(pattern: str, expected: str) -> Rule:
+    """A string matching the regular expression `pattern` as a whole."""
+    compiled = re.compile(pattern)
+    return Rule(expected, lambda v: compiled.fullmatch(v) is not None)
+
+
+def file_under(setting: str) -> Rule:
+    """None, or the path of an existing file under the folder Pelican's `setting` names (e.g. PATH)."""
+    return Rule(f"fichier existant sous {{{setting}}}",
+                lambda v, settings: v is None or (Path(settings[setting]) / v).is_file(), uses=(setting,))
 
 
 def _http(value: Any) -> bool:
@@ -92,13 +125,16 @@ def function(none: Callable) -> Callable[[Any], Callable]:
 
 
 def doc(text: str, default: Any = dataclasses.MISSING, factory: Any = dataclasses.MISSING, *,
-        rule: Rule | None = None, key: str | None = None, parse: Callable[[Any], Any] | None = None) -> Any:
+        rule: Rule | None = None, key: str | None = None, fallback: tuple[str, ...] = (),
+        parse: Callable[[Any], Any] | None = None) -> Any:
     """A dataclass field with its documentation; no default (and no factory): a required key.
 
     `rule` checks the value once its type is right; `key` is the settings key when it is
-    no Python name (e.g. "from"); `parse` turns the written value into the stored one (its
-    ValueError, in French, is the problem reported; it checks the value instead of the type)."""
-    metadata = {"doc": text, "rule": rule, "key": key, "parse": parse}
+    no Python name (e.g. "from"); when the key is missing or empty, the first non-empty of
+    the Pelican settings `fallback` names stands for it (given the settings), else `default`;
+    `parse` turns the written value into the stored one (its ValueError, in French, is the
+    problem reported; it checks the value instead of the type)."""
+    metadata = {"doc": text, "rule": rule, "key": key, "fallback": fallback, "parse": parse}
     if factory is not dataclasses.MISSING:
         return dataclasses.field(default_factory=factory, metadata=metadata)
     return dataclasses.field(default=default, metadata=metadata)
@@ -156,8 +192,24 @@ def _key(field: dataclasses.Field) -> str:
     return field.metadata.get("key") or field.name
 
 
-def _parse(cls: type[T], raw: Any, name: str, problems: list[str]) -> T | None:
-    """`cls` from `raw`, or None after adding each problem to `problems`."""
+def _frozen(value: Any) -> Any:
+    """Lists become tuples, nested ones too: the instance is frozen all the way down."""
+    return tuple(_frozen(v) for v in value) if isinstance(value, list | tuple) else value
+
+
+def _fallback(field: dataclasses.Field, settings: Mapping[str, Any] | None, value: Any) -> Any:
+    """The first non-empty of the Pelican settings `field` falls back to, else `value`
+    (MISSING when the key is missing: the default then)."""
+    for setting in field.metadata.get("fallback") or ():
+        if settings is not None and settings.get(setting):
+            return settings[setting]
+    return value
+
+
+def _parse(cls: type[T], raw: Any, name: str, problems: list[str],
+           settings: Mapping[str, Any] | None = None) -> T | None:
+    """`cls` from `raw`, or None after adding each problem to `problems`; `settings`
+    (Pelican's) for the fallbacks and the rules that read them."""
     if isinstance(raw, cls):
         return raw
     if not isinstance(raw, Mapping):
@@ -177,11 +229,14 @@ def _parse(cls: type[T], raw: Any, name: str, problems: list[str]) -> T | None:
     values = {}
     for key, field in fields.items():
         required = field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
-        if key not in raw:
+        value = raw.get(key, dataclasses.MISSING)
+        if value is dataclasses.MISSING or (value in ("", None) and field.metadata.get("fallback")):
+            value = _fallback(field, settings, value)
+        if value is dataclasses.MISSING:
             if required:
                 problems.append(f"{name}[{key!r}] : clé manquante")
             continue
-        value, hint, rule = raw[key], hints[field.name], field.metadata.get("rule")
+        hint, rule = hints[field.name], field.metadata.get("rule")
         nested, parse = _settings_class(hint), field.metadata.get("parse")
         if parse is not None:
             try:
@@ -189,21 +244,22 @@ def _parse(cls: type[T], raw: Any, name: str, problems: list[str]) -> T | None:
             except ValueError as exc:
                 problems.append(f"{name}[{key!r}] : valeur invalide {value!r} ({exc})")
         elif nested is not None and isinstance(value, Mapping):
-            value = _parse(nested, value, f"{name}[{key!r}]", problems)
-        elif not _matches(value, hint) or (rule is not None and not rule.ok(value)):
-            expected = rule.expected if rule is not None else describe(hint)
+            value = _parse(nested, value, f"{name}[{key!r}]", problems, settings)
+        elif not _matches(value, hint) or (rule is not None and rule.breaks(value, settings)):
+            expected = rule.text(settings) if rule is not None else describe(hint)
             problems.append(f"{name}[{key!r}] : valeur invalide {value!r} ({expected} attendu)")
-        # Lists become tuples: the instance is frozen all the way down.
-        values[field.name] = tuple(value) if isinstance(value, list) else value
+        values[field.name] = _frozen(value)
     if len(problems) > count:
         return None
     return cls(**values)
 
 
-def load(cls: type[T], raw: Mapping[str, Any] | None, name: str) -> T:
-    """`cls` built from `raw` (missing keys take their defaults); SettingsError lists every problem."""
+def load(cls: type[T], raw: Mapping[str, Any] | None, name: str, settings: Mapping[str, Any] | None = None) -> T:
+    """`cls` built from `raw` (missing keys take their defaults); SettingsError lists every problem.
+
+    Without Pelican's `settings`, the fallbacks and the rules that read them are left out."""
     problems: list[str] = []
-    result = _parse(cls, {} if raw is None else raw, name, problems)
+    result = _parse(cls, {} if raw is None else raw, name, problems, settings)
     if problems:
         raise SettingsError("\n".join(problems))
     return result
@@ -235,7 +291,8 @@ def load_declared(settings: dict) -> None:
     """Parse every declared setting of `settings` and store each under `<setting>_SETTINGS`;
     SettingsError lists the problems of all of them."""
     problems: list[str] = []
-    parsed = {setting: _parse(cls, {} if settings.get(setting) is None else settings[setting], setting, problems)
+    parsed = {setting: _parse(cls, {} if settings.get(setting) is None else settings[setting], setting, problems,
+                              settings)
               for setting, (cls, _then) in _DECLARED.items()}
     if problems:
         raise SettingsError("Réglages invalides :\n" + "\n".join(problems))
