@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
-HEX_RE = re.compile(r"#[0-9a-fA-F]{6}\Z")
 # The backgrounds of theme/static/css/site.css (--bg, --bg-alt), light and dark:
 # links sit on both (comments and the author card are on --bg-alt).
 LIGHT_BG, DARK_BG = ("#fdfcfa", "#f2efe9"), ("#16171a", "#222429")

@@ -10,6 +10,9 @@ is kept as it is (the <img> fallback and what « open the image » shows).
 The pelican-image-process plugin was not used: it rewrites the content HTML
 through BeautifulSoup with its own derivative settings and does not write
 width/height or choose lazy loading.
+
+IMAGES is declared (Images), checked at `initialized` with the other declared
+settings and read as IMAGES_SETTINGS.
 """
 
 from __future__ import annotations
@@ -20,28 +23,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from declared_settings import doc, load
+from declared_settings import Rule, at_least, declare, doc, stored_key
 from pelican import signals
 
 RASTER = (".jpg", ".jpeg", ".png", ".webp", ".gif")
+_WIDTHS = Rule("liste non vide d’entiers positifs", lambda v: bool(v) and all(w > 0 for w in v))
 
 
 @dataclass(frozen=True)
 class Images:
     widths: tuple[int, ...] = doc("widths of the variants in pixels (never wider than the original)",
-                                  (400, 672, 1008, 1344))
+                                  (400, 672, 1008, 1344), rule=_WIDTHS)
     sizes: str = doc("the `sizes` attribute: the width the image takes in the layout",
                      "(max-width: 42rem) calc(100vw - 2rem), 40rem")
     eager_chars: int = doc("an image after fewer characters of text than this is in the first screen: "
-                           "loaded at once rather than lazily", 600)
+                           "loaded at once rather than lazily", 600, rule=at_least(0, "entier positif"))
     cache_folder: str = doc("where variants are kept between builds, under CACHE_PATH", "images")
 
 
 _static: dict[str, Path] = {}
-
-
-def on_initialized(pelican: Any) -> None:
-    pelican.settings["IMAGES"] = load(Images, pelican.settings.get("IMAGES"), "IMAGES")
 
 
 def on_generators(generators: list[Any]) -> None:
@@ -70,7 +70,7 @@ def on_written(path: str, context: dict[str, Any]) -> None:
     from .rewrite import Sources, rewrite
     from .variants import formats, inspect, variant, widths_for
 
-    settings = context.get("IMAGES") or load(Images, {}, "IMAGES")
+    settings: Images = context.get(stored_key("IMAGES")) or Images()
     output = Path(context["OUTPUT_PATH"])
     page_file = Path(path)
     text = page_file.read_text(encoding="utf-8")
@@ -106,6 +106,6 @@ def on_written(path: str, context: dict[str, Any]) -> None:
 
 
 def register() -> None:
-    signals.initialized.connect(on_initialized)
+    declare("IMAGES", Images)
     signals.all_generators_finalized.connect(on_generators)
     signals.content_written.connect(on_written)

@@ -2,7 +2,8 @@
 
 Sets, once per build, `reading_minutes`, `reading_time` (« 4 min de lecture »)
 and `toc` (the headings, when there are at least READING['toc_min_headings'])
-on every article and page.
+on every article and page. READING is declared (Reading), checked at `initialized`
+with the other declared settings and read as READING_SETTINGS.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from declared_settings import doc, load
+from declared_settings import at_least, declare, doc, positive, stored_key
 from french.contents import content_objects
 from french.plurals import count_fr
 from pelican import signals
@@ -20,8 +21,10 @@ from pelican import signals
 
 @dataclass(frozen=True)
 class Reading:
-    words_per_minute: int = doc("reading speed used for « N min de lecture »", 230)
-    toc_min_headings: int = doc("an article gets a table of contents from this many headings (h2, h3)", 3)
+    words_per_minute: int = doc("reading speed used for « N min de lecture »", 230,
+                                rule=positive("nombre de mots positif"))
+    toc_min_headings: int = doc("an article gets a table of contents from this many headings (h2, h3)", 3,
+                                rule=at_least(0, "entier positif"))
 
 
 TAG_RE = re.compile(r"<[^>]+>")
@@ -58,10 +61,6 @@ def annotate(contents: list[Any], options: Reading) -> None:
         item.toc = found if total >= options.toc_min_headings else []
 
 
-def on_initialized(pelican: Any) -> None:
-    pelican.settings["READING"] = load(Reading, pelican.settings.get("READING"), "READING")
-
-
 def on_generators(generators: list[Any]) -> None:
     """Once every generator has its context: the content's {static} and {filename}
     links resolve only then (reading it earlier would keep them unresolved)."""
@@ -69,9 +68,9 @@ def on_generators(generators: list[Any]) -> None:
         # Hidden articles, drafts and translations too: each has its own page.
         items = list(content_objects(generator))
         if items:
-            annotate(items, generator.settings["READING"])
+            annotate(items, generator.settings[stored_key("READING")])
 
 
 def register() -> None:
-    signals.initialized.connect(on_initialized)
+    declare("READING", Reading)
     signals.all_generators_finalized.connect(on_generators)

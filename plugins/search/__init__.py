@@ -8,12 +8,13 @@ French stemming, comes from `<html lang="fr">`. The search page
 reader types: then static/js/search.js imports the bundle and shows the
 results in French. Without JavaScript the page points to the archives,
 categories and tags. The index is kept under CACHE_PATH by a digest of the
-pages (digest_cache): a build that writes the same pages copies it.
+pages (digest_cache): a build that writes the same pages copies it. SEARCH is
+declared (Search), checked at `initialized` with the other declared settings and
+read as SEARCH_SETTINGS, by the templates too.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import subprocess
 import sys
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from build_pass import is_partial, superseded
-from declared_settings import doc, load
+from declared_settings import between, declare, doc, stored_key
 from digest_cache import digest, files_digest, restore_or_make
 from pelican import signals
 
@@ -50,22 +51,16 @@ class Search:
     enabled: bool = doc("build the Pagefind index and the search page", True)
     index_comments: bool = doc("index the published comments with the articles", True)
     comments_weight: float = doc("weight of the comments' words against the article's (Pagefind: 0 to 10, "
-                                 "the article's text is 1)", 0.5)
+                                 "the article's text is 1)", 0.5, rule=between(0, 10))
     page_url: str = doc("address of the search page", "recherche/")
     page_save_as: str = doc("file of the search page in the output", "recherche/index.html")
     bundle: str = doc("folder of the index in the output (Pagefind's --output-subdir)", "pagefind")
 
 
-def on_initialized(pelican: Any) -> None:
-    settings = pelican.settings
-    options = load(Search, settings.get("SEARCH"), "SEARCH")
-    if not options.enabled:
-        settings["SEARCH"] = None
-        return
-    if not 0 <= options.comments_weight <= 10:
-        raise ValueError(f"SEARCH['comments_weight'] : {options.comments_weight} hors de 0 à 10")
-    settings["SEARCH"] = dataclasses.asdict(options)
-    settings["TEMPLATE_PAGES"] = {**settings.get("TEMPLATE_PAGES", {}), "search.html": options.page_save_as}
+def on_settings(settings: dict, options: Search) -> None:
+    """SEARCH is valid (declared_settings checked it at `initialized`): the search page."""
+    if options.enabled:
+        settings["TEMPLATE_PAGES"] = {**settings.get("TEMPLATE_PAGES", {}), "search.html": options.page_save_as}
 
 
 def index(output: Path, bundle: Path, stop: Callable[[], bool] = lambda: False) -> bool:
@@ -95,15 +90,15 @@ def on_finalized(pelican: Any) -> None:
     whose pages are those of the last index copies it from CACHE_PATH (Pagefind took 4–7 s
     of a 1,000-article build, every time). A livereload pass leaves it to the next full pass
     (build_pass): a partial pass does not index, a superseded one stops Pagefind."""
-    options = pelican.settings.get("SEARCH")
-    if not options or is_partial(pelican):
+    options: Search | None = pelican.settings.get(stored_key("SEARCH"))
+    if options is None or not options.enabled or is_partial(pelican):
         return
     output = Path(pelican.settings["OUTPUT_PATH"])
-    key = digest([version("pagefind-bin"), files_digest(output, "*.html", skip=output / options["bundle"])])
+    key = digest([version("pagefind-bin"), files_digest(output, "*.html", skip=output / options.bundle)])
     stop = superseded(pelican)
 
     def make(folder: Path) -> None:
-        if not index(output, folder / options["bundle"], stop):
+        if not index(output, folder / options.bundle, stop):
             raise Superseded
 
     cache = Path(pelican.settings.get("CACHE_PATH") or "cache") / CACHE_FOLDER
@@ -116,5 +111,5 @@ def on_finalized(pelican: Any) -> None:
 
 
 def register() -> None:
-    signals.initialized.connect(on_initialized)
+    declare("SEARCH", Search, then=on_settings)
     signals.finalized.connect(on_finalized)

@@ -6,7 +6,10 @@ Pillow (draw.py): the title in French typography and the site's name. Cards
 are cached under CACHE_PATH by a digest of everything drawn on them, and
 named by that digest in the output, so a rebuild draws only new titles.
 Also the `schema_comments` filter: the published comments as schema.org
-`Comment` objects for the article's JSON-LD.
+`Comment` objects for the article's JSON-LD. SHARE_CARDS is declared
+(ShareCards), checked at `initialized` with the other declared settings and read
+as SHARE_CARDS_SETTINGS; the templates get the site's own card as
+SITE_SHARE_CARD.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from declared_settings import doc, load
+from declared_settings import declare, doc, stored_key
 from french.contents import content_objects
 from pelican import signals
 
@@ -56,14 +59,14 @@ def card_for(settings: dict[str, Any], title: str) -> str:
 
     from .draw import Card
 
-    identity, options = settings["IDENTITY"], settings["SHARE_CARDS"]
-    colours = identity["colours"]
-    card = Card(title, settings.get("SITENAME", ""), identity["initials"], colours["accent"], colours["on_accent"])
+    identity, options = settings[stored_key("IDENTITY")], settings[stored_key("SHARE_CARDS")]
+    colours = identity.colours
+    card = Card(title, settings.get("SITENAME", ""), identity.initials, colours["accent"], colours["on_accent"])
     fonts = (theme_font(settings, "semibold"), theme_font(settings, "regular"))
     digest = hashlib.sha256(repr((VERSION, dataclasses.astuple(card))).encode())
     for font in fonts:
         digest.update(_font_digest(font, font.stat().st_mtime_ns))
-    name = f"{options['folder']}/{digest.hexdigest()[:20]}.png"
+    name = f"{options.folder}/{digest.hexdigest()[:20]}.png"
     _planned[name] = (card, fonts)
     return name
 
@@ -84,14 +87,12 @@ def annotate(items: list[Any], settings: dict[str, Any]) -> None:
         item.share_image = resolve_image(image) if image else card_for(settings, plain(item.title))
 
 
-def on_initialized(pelican: Any) -> None:
+def on_settings(settings: dict, options: ShareCards) -> None:
+    """SHARE_CARDS and IDENTITY (the cards read both) are valid: a new build's cards."""
     _planned.clear()  # a new build (the author's loop builds many in one process)
-    options = load(ShareCards, pelican.settings.get("SHARE_CARDS"), "SHARE_CARDS")
-    settings = pelican.settings
-    settings["SHARE_CARDS"] = dataclasses.asdict(options)
     # The home page, lists and any page without its own: the site's subtitle.
     site = settings.get("SITESUBTITLE") or settings.get("SITENAME", "")
-    settings["SHARE_CARDS"]["site_card"] = card_for(settings, plain(site))
+    settings["SITE_SHARE_CARD"] = card_for(settings, plain(site))
     settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), "schema_comments": schema_comments}
 
 
@@ -104,7 +105,7 @@ def on_finalized(pelican: Any) -> None:
     from .draw import draw
 
     settings = pelican.settings
-    cache = Path(settings.get("CACHE_PATH") or "cache") / settings["SHARE_CARDS"]["cache_folder"]
+    cache = Path(settings.get("CACHE_PATH") or "cache") / settings[stored_key("SHARE_CARDS")].cache_folder
     cache.mkdir(parents=True, exist_ok=True)
     for name, (card, fonts) in sorted(_planned.items()):
         kept = cache / Path(name).name
@@ -141,7 +142,7 @@ def schema_comments(discussion: Any, page_url: str) -> list[dict[str, Any]]:
 
 
 def register() -> None:
-    signals.initialized.connect(on_initialized)
+    declare("SHARE_CARDS", ShareCards, then=on_settings)
     signals.article_generator_finalized.connect(on_generator)
     signals.page_generator_finalized.connect(on_generator)
     signals.finalized.connect(on_finalized)
