@@ -6,11 +6,13 @@ import json
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import httpx
 from comments.core.ratelimit import client_key
 from comments.intake.server import BackgroundServer
-from comments.moderation_page.auth import stored_hash, verify_password
+from comments.moderation_page.auth import SESSIONS_FILE, Sessions, stored_hash, verify_password
+from comments.storage.signing import ENV_KEY, KEY_FILE, secret_key
 
 from tests.conftest import ROOT
 from tests.moderation_page.conftest import PASSWORD, Author, csrf_of, pending_ids
@@ -176,3 +178,45 @@ def test_login_page_says_when_no_password_is_set(make_config, tmp_path):
         assert "invoke comments.password" in answer.text
         login = Author(server.url).login("n’importe quoi")
         assert login.status_code == 401
+
+
+def test_sessions_are_read_again_only_when_the_file_changes(tmp_path, monkeypatch):
+    reads = []
+    read_text = Path.read_text
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: reads.append(self.name) or read_text(self, *a, **k))
+    queue = tmp_path / "q"
+    service, other = Sessions(queue, b"k" * 32), Sessions(queue, b"k" * 32)  # `other`: another process
+    sid = service.open()
+    assert all(service.check(sid) for _ in range(5))
+    assert reads.count(SESSIONS_FILE) == 1  # five requests: one read, then a stat each
+    other.close(sid)  # the file changes behind the service's back
+    assert not service.check(sid)
+    sid = service.open()
+    assert service.check(sid)
+    (queue / SESSIONS_FILE).unlink()  # as `comments.password` does
+    assert not service.check(sid)
+    assert (queue / SESSIONS_FILE).exists() is False
+
+
+def test_comments_password_in_another_process_ends_the_open_sessions(author, queue):
+    assert author.login().status_code == 303
+    assert author.page().status_code == 200
+    done = subprocess.run([sys.executable, "-m", "invoke", "comments.password", "--stdin", "--queue", str(queue)],
+                          cwd=ROOT, input="un autre secret assez long\n", capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert author.page().status_code == 303  # back to the login page
+    assert author.login("un autre secret assez long").status_code == 303
+    assert author.page().status_code == 200
+    assert (queue / SESSIONS_FILE).stat().st_mode & 0o777 == 0o600
+
+
+def test_the_signing_key_is_read_again_only_when_its_file_changes(tmp_path, monkeypatch):
+    monkeypatch.delenv(ENV_KEY, raising=False)
+    reads = []
+    read_bytes = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self.name) or read_bytes(self))
+    queue = tmp_path / "q"
+    key = secret_key(queue)
+    assert [secret_key(queue) for _ in range(3)] == [key] * 3 and reads == [KEY_FILE]
+    (queue / KEY_FILE).unlink()  # a new key file (made by hand or by another process)
+    assert secret_key(queue) != key and (queue / KEY_FILE).stat().st_mode & 0o777 == 0o600

@@ -5,7 +5,10 @@
 - `<queue>/sessions.json` (mode 600): keyed digests of the open sessions' ids with the
   time each was last used. The cookie carries the id signed with the service's key,
   so a forged or altered cookie is refused before the file is read; logging out
-  removes the entry, so a copied cookie dies with the session.
+  removes the entry, so a copied cookie dies with the session. The file is the source
+  of truth: the service keeps a parsed copy only while the file's stat (inode, mtime,
+  size) is unchanged, so a request costs a stat, and a `comments.password` run in
+  another process (which deletes the file) still ends every session at once.
 - login attempts are counted per client before the password is checked (an IPv6
   client per /64, the block one subscriber usually holds), in memory only, and at
   most two checks run at once: a burst of parallel attempts gets no more guesses
@@ -18,6 +21,7 @@ import base64
 import hashlib
 import hmac
 import json
+import os
 import secrets
 import threading
 import time
@@ -91,16 +95,34 @@ class Sessions:
         self.path = queue_root / SESSIONS_FILE
         self.key, self.idle, self.clock = key, idle_days * 86400, clock
         self._lock = threading.Lock()
+        self._cached: tuple[tuple[int, int, int], dict[str, float]] | None = None  # (stat, data)
+
+    def _stat(self) -> tuple[int, int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return st.st_ino, st.st_mtime_ns, st.st_size
 
     def _read(self) -> dict[str, float]:
+        """The open sessions (a copy): parsed again only when the file changed (or went)."""
+        stat = self._stat()
+        if stat is None:
+            self._cached = None
+            return {}
+        if self._cached is not None and self._cached[0] == stat:
+            return dict(self._cached[1])
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
-        return {k: v for k, v in data.items() if isinstance(v, int | float)} if isinstance(data, dict) else {}
+        data = {k: v for k, v in data.items() if isinstance(v, int | float)} if isinstance(data, dict) else {}
+        self._cached = (stat, data)
+        return dict(data)
 
     def _write(self, data: dict[str, float]) -> None:
-        atomic_write(self.path, json.dumps(data, sort_keys=True) + "\n")
+        atomic_write(self.path, json.dumps(data, sort_keys=True) + "\n")  # mkstemp: mode 600, then rename
+        self._cached = None  # read back once: another process may have replaced it since
 
     def _id(self, sid: str) -> str:
         return digest(self.key, "session-id", sid)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 ENV_KEY = "COMMENTS_SECRET_KEY"
 KEY_FILE = ".secret-key"
+_keys: dict[Path, tuple[tuple[int, int, int], bytes]] = {}  # key file -> (its stat, the key)
 
 
 def private_file(path: Path, data: bytes) -> bool:
@@ -43,11 +44,25 @@ def secret_key(queue_root: Path | str) -> bytes:
     if from_env:
         return from_env.encode("utf-8")
     path = Path(queue_root) / KEY_FILE
+    cached = _keys.get(path)
+    if cached is not None and cached[0] == _stat(path):  # read again only when the file changed
+        return cached[1]
     private_file(path, secrets.token_hex(32).encode("ascii"))
+    stat = _stat(path)
     key = path.read_bytes().strip()
     if len(key) < 32:
         raise ValueError(f"{path} : clé de signature trop courte (32 caractères au moins)")
+    if stat is not None and stat == _stat(path):
+        _keys[path] = (stat, key)
     return key
+
+
+def _stat(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_ino, st.st_mtime_ns, st.st_size
 
 
 def _b64(data: bytes) -> str:
