@@ -168,12 +168,14 @@ GZIP_CACHE = False
 # Comments (plugins/comments/core/settings.py declares every key, docs/comments.md
 # documents them; an unknown key stops the build). Only the keys that differ from
 # the defaults: depth 5, strict False, feed_max_items 50, intake_url "/comment",
-# rate_limit 5 per minute, queue_path "moderation", notify None, typography None,
+# rate_limit 5 per minute, queue_path "moderation", notify None, typography None, colours None,
 # moderation {max_links: 2, moderation_words: [], disallowed_words: [],
 # auto_approve_known_authors: False}.
 COMMENTS = {
     # The french plugin's typography over comment bodies and the comment service's pages.
     "typography": "french.typography:french_typography",
+    # The moderation page takes the site's brand colours (IDENTITY['brand_colour']), as the theme's pages.
+    "colours": "identity.colours:site_colours",
 }
 LOAD_CONTENT_CACHE = True
 

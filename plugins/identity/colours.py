@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 # The backgrounds of theme/static/css/site.css (--bg, --bg-alt), light and dark:
 # links sit on both (comments and the author card are on --bg-alt).
 LIGHT_BG, DARK_BG = ("#fdfcfa", "#f2efe9"), ("#16171a", "#222429")
@@ -61,3 +64,25 @@ def palette(brand: str) -> dict[str, str]:
         "on_accent": "#ffffff" if contrast("#ffffff", light) >= AA else "#000000",
         "on_accent_dark": "#10243a" if contrast("#10243a", dark) >= AA else "#000000",
     }
+
+
+def custom_properties(colours: Mapping[str, str]) -> str:
+    """CSS giving a page `palette()`'s colours as the custom properties site.css uses, light and
+    dark: what theme/templates/base.html writes in each page's head."""
+    c = colours
+    return (f":root{{--brand:{c['brand']};--accent:{c['accent']};--accent-hover:{c['accent_hover']};"
+            f"--on-accent:{c['on_accent']}}}@media (prefers-color-scheme:dark){{:root{{--accent:{c['accent_dark']};"
+            f"--accent-hover:{c['accent_hover_dark']};--on-accent:{c['on_accent_dark']}}}}}")
+
+
+def site_colours(settings: Mapping[str, Any]) -> str:
+    """The custom properties of IDENTITY's brand colour (checked as the build checks it), for pages
+    the theme does not render: the comment service's (COMMENTS['colours'] names this function)."""
+    from declared_settings import load, stored_key
+
+    from .settings import Identity
+
+    identity = settings.get(stored_key("IDENTITY"))
+    if not isinstance(identity, Identity):
+        identity = load(Identity, settings.get("IDENTITY"), "IDENTITY", settings)
+    return custom_properties(identity.colours)

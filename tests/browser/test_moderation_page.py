@@ -18,6 +18,7 @@ from comments.intake.server import BackgroundServer
 from comments.moderation_page import tokens
 from comments.moderation_page.auth import set_password
 from comments.storage.queue import Queue
+from identity.colours import palette
 from starlette.staticfiles import StaticFiles
 
 from tests.comments.importers.import_helpers import make_content
@@ -265,3 +266,30 @@ def test_screenshots_light_and_dark_at_375_and_1280(browser, tmp_path):
         context.close()
     published = {p.stem for p in (content / "comments" / "linkedin-pme").glob("*.md")}
     assert {"c-1", "c-2"} < published and len(published) == 3  # and the reply
+
+
+def rgb(colour: str) -> str:
+    return "rgb({}, {}, {})".format(*(int(colour[i:i + 2], 16) for i in (1, 3, 5)))
+
+
+@pytest.mark.parametrize("brand", ["#f5c400", "#c2185b"])
+def test_the_page_wears_the_sites_brand_colour_and_stays_readable(browser, tmp_path, brand):
+    """A pale and a saturated brand colour (IDENTITY): the page takes the theme's colours from it,
+    light and dark, and axe still finds nothing at 320 px."""
+    content = make_content(tmp_path, [("couleurs", "Des couleurs")])
+    queue = tmp_path / "moderation"
+    set_password(queue, PASSWORD)
+    Queue(queue, content).add(Comment(id="c-1", author="Camille", date=datetime.now(UTC).replace(microsecond=0),
+                                      post="couleurs", body="Un avis, avec [un lien](https://example.fr/)."))
+    config = load_config(ROOT / "pelicanconf.py", queue=queue, content=content, rate_limit=0,
+                         overrides={"IDENTITY": {"brand_colour": brand}})
+    colours = palette(brand)
+    with BackgroundServer(config) as service:
+        for scheme, suffix in (("light", ""), ("dark", "_dark")):
+            context, tab = login(browser, service.url, viewport={"width": 320, "height": 700}, color_scheme=scheme)
+            tab_style = tab.evaluate("(() => { const s = getComputedStyle(document.querySelector("
+                                     "'.tabs a[aria-current=page]')); return [s.backgroundColor, s.color]; })()")
+            assert tab_style == [rgb(colours["accent" + suffix]), rgb(colours["on_accent" + suffix])]
+            assert tab.evaluate("document.documentElement.scrollWidth") <= 320
+            no_axe_violations(tab)
+            context.close()

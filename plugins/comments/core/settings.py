@@ -42,6 +42,11 @@ def no_typography(html: str) -> str:
     return html
 
 
+def no_colours(settings: Mapping[str, Any]) -> str:
+    """COMMENTS['colours'] unset: the service's pages keep their own colours."""
+    return ""
+
+
 _COUNT_OR_NONE = at_least(0, "entier positif ou None", none=True)
 _ADDRESS = Rule("adresse e-mail", bool)
 _PROXIES = Rule("liste d’adresses IP", lambda v: all(v))
@@ -142,6 +147,12 @@ class Comments:
         "HTML, named \"module:function\" and imported once when the settings are loaded (None: none). Its "
         "`version` attribute, else its name, is part of the body cache key: change it when the output changes.",
         no_typography, parse=function(no_typography))
+    colours: Callable[[Mapping[str, Any]], str] = doc(
+        "The site's colours for the service's pages (the moderation page): a function from the Pelican "
+        "settings to CSS setting the theme's custom properties (--accent, --on-accent...), named "
+        "\"module:function\" and imported once when the settings are loaded; the service adds its result "
+        "to the moderation page's stylesheet (None: the page's own colours).",
+        no_colours, parse=function(no_colours))
     moderation: Moderation = doc("Auto-moderation rules, as WordPress (see Moderation), merged key by key.",
                                  factory=Moderation)
 

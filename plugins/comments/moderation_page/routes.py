@@ -135,7 +135,12 @@ def make_routes(web: Web) -> list[Route]:
                           f"{DONE[verb]}{'s' if n > 1 and verb != 'reply' else ''}.")
         return response
 
+    # The site's brand colours (COMMENTS['colours']) come after the page's own, so they win; in the
+    # stylesheet rather than the page's head, so the CSP keeps refusing inline styles.
     css = (HERE / "static" / "moderation.css").read_text(encoding="utf-8")
+    site = web.config.comments.colours(web.config.settings)
+    if site:
+        css += f"\n/* The site's colours (COMMENTS['colours']) */\n{site}\n"
 
     async def stylesheet(request: Request) -> Response:
         return Response(css, media_type="text/css",
