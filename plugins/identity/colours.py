@@ -85,4 +85,4 @@ def site_colours(settings: Mapping[str, Any]) -> str:
     identity = settings.get(stored_key("IDENTITY"))
     if not isinstance(identity, Identity):
         identity = load(Identity, settings.get("IDENTITY"), "IDENTITY", settings)
-    return custom_properties(identity.colours)
+    return identity.colours_css

@@ -53,3 +53,11 @@ class Identity:
         from .colours import palette
 
         return palette(self.brand_colour)
+
+    @functools.cached_property
+    def colours_css(self) -> str:
+        """Those colours as the theme's CSS custom properties, light and dark: each page's head
+        (base.html) and the comment service's moderation page (colours.site_colours)."""
+        from .colours import custom_properties
+
+        return custom_properties(self.colours)

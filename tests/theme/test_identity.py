@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from declared_settings import SettingsError, load
-from identity.colours import DARK_BG, LIGHT_BG, contrast, palette
+from identity.colours import DARK_BG, LIGHT_BG, contrast, custom_properties, palette
 from identity.monogram import initials
 from identity.settings import Identity
 from PIL import Image
@@ -44,6 +44,7 @@ def test_wordmark_brand_colour_and_favicons(site):
     assert doc.cssselect(".site-title .logo")[0].text == "LB"
     style = doc.cssselect("head style")[0].text
     assert "--brand:#0a56a3" in style and "prefers-color-scheme:dark" in style
+    assert style == custom_properties(palette("#0a56a3"))  # as the moderation page gets them
     icons = {link.get("href").rsplit("/", 1)[1] for link in doc.cssselect('link[rel="icon"], link[rel="apple-touch-icon"]')}
     assert icons == {"favicon.ico", "icon-192.png", "apple-touch-icon.png"}
     with Image.open(site / "favicon.ico") as ico:
