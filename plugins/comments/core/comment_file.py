@@ -246,8 +246,3 @@ def fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def write_comment(path: Path | str, comment: Comment, *, queue: bool = False) -> None:
-    """Atomically write `comment` to `path`."""
-    atomic_write(path, format_comment(comment, queue=queue))
