@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 import time
@@ -36,9 +37,16 @@ def test_invoke_comments_serve(tmp_path):
         answer = httpx.post(url + "/comment", data=valid(post=SEED), headers={"Origin": site})
         assert answer.status_code == 303
         assert answer.headers["location"] == f"{site}/2013/04/{SEED}/#commentaire-en-attente"
+        for _ in range(2):  # the same event twice: a long-running service logs each one
+            with socket.create_connection(("127.0.0.1", port)) as sock:
+                sock.sendall(b"POST /comment HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: " + site.encode() + b"\r\n"
+                             b"Content-Length: 5000\r\n\r\npost=x")
+                time.sleep(0.3)
+        time.sleep(0.5)
     finally:
         process.terminate()
         _out, err = process.communicate(timeout=30)
     assert "Récepteur des commentaires" in err
+    assert err.count("envoi interrompu") == 2, err
     [path] = queue_files(tmp_path)
     assert path.parent.name == "pending"

@@ -6,6 +6,8 @@ import argparse
 import logging
 import sys
 
+from pelican.log import init as pelican_logging
+
 from .config import load_config
 from .server import serve
 
@@ -23,6 +25,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="envois par adresse et par minute (0 : sans limite)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    # Pelican (read for its settings) makes every logger drop an INFO or WARNING message already
+    # logged once in the process: a long-running service must log each repeat (a push refused
+    # every minute, a second dropped upload). Its public init lowers that to DEBUG messages only.
+    pelican_logging(level=logging.INFO, handler=None, logs_dedup_min_level=logging.DEBUG)
     config = load_config(args.settings, queue=args.queue, content=args.content, origins=args.origin,
                          rate_limit=args.rate_limit)
     print(f"Récepteur des commentaires sur http://{args.host}:{args.port}/comment "
