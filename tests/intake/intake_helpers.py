@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import socket
+import time
 from pathlib import Path
 
 SITE = "http://127.0.0.1:8000"
@@ -29,3 +31,20 @@ def valid(**fields) -> dict[str, str]:
             "website": "", "body": "Très bon article, merci !", "parent": "", "hp": ""}
     data.update(fields)
     return data
+
+
+def dropped_upload(port: int, request: bytes, caplog, capfd) -> list[str]:
+    """Send `request` (headers announcing more body than sent), drop the connection while the
+    service reads it, and return the service's log lines (INFO and up); fails on any traceback."""
+    with caplog.at_level(logging.DEBUG):
+        with socket.create_connection(("127.0.0.1", port)) as sock:
+            sock.sendall(request)
+            time.sleep(0.3)  # the service is reading the body
+        deadline = time.monotonic() + 10
+        while not any("interrompu" in r.getMessage() for r in caplog.records) and time.monotonic() < deadline:
+            time.sleep(0.05)
+    mine = [r for r in caplog.records if r.levelno >= logging.INFO and r.name.startswith(("comments", "uvicorn"))]
+    assert not any(r.exc_info for r in caplog.records)
+    err = capfd.readouterr().err  # uvicorn's own logger does not propagate to caplog
+    assert "Traceback" not in err and "Exception in ASGI application" not in err
+    return [r.getMessage() for r in mine]
