@@ -274,7 +274,9 @@ def comments_spam(c, ids, queue=None, content=None, settings=None):
 def comments_reply(c, id, text=None, queue=None, content=None, settings=None):
     """Publish the author's reply to a comment (approving it first if pending)."""
     commands, ctx = _moderation(queue, content, settings)
-    commands.reply(ctx, id, text)
+    from comments.cli.editor import reply_text
+
+    commands.reply(ctx, id, reply_text(ctx, id, text))
 
 
 @task(name="review", help=_WHERE)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
 from ..core.model import PENDING
@@ -10,14 +9,16 @@ from ..moderation.commands import Context, reject, reply, show, spam
 from ..moderation.display import NBSP
 from ..moderation.errors import ModerationError
 from .approve import approve_asking
+from .editor import editor, reply_text
 
 PROMPT = f"[a]pprouver, [r]ejeter, [s]pam, r[é]pondre, [p]asser, [q]uitter{NBSP}? "
 ACTIONS = {"a": "approve", "r": "reject", "s": "spam", "é": "reply", "e": "reply", "p": "skip", "q": "quit"}
 
 
-def _ask_reply(ask: Callable[[str], str]) -> str:
-    if os.environ.get("VISUAL") or os.environ.get("EDITOR"):
-        return ""  # reply() opens the editor
+def _ask_reply(ask: Callable[[str], str]) -> str | None:
+    """The reply typed at the prompt, or None to write it in the author's editor."""
+    if editor():
+        return None
     lines = []
     while True:
         line = ask("> " if lines else f"Votre réponse (ligne vide pour finir){NBSP}:\n> ")
@@ -56,7 +57,7 @@ def review(ctx: Context, ask: Callable[[str], str] = input) -> None:
             elif action == "spam":
                 spam(ctx, [cid])
             elif action == "reply":
-                reply(ctx, cid, _ask_reply(ask) or None)
+                reply(ctx, cid, reply_text(ctx, cid, _ask_reply(ask)))
         except ModerationError as exc:
             # A refused action (« article introuvable »…) is said, and the review goes on.
             ctx.say(str(exc.message).strip())

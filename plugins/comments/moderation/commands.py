@@ -7,13 +7,9 @@ the form receiver is never blocked by a waiting prompt). Errors end with
 
 from __future__ import annotations
 
-import os
 import re
 import secrets
-import shlex
-import subprocess
 import sys
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -240,38 +236,22 @@ def spam(ctx: Context, ids: list[str]) -> None:
 
 # --- replying ----------------------------------------------------------------------------------
 
-EDITOR_HELP = "# Écrivez votre réponse au-dessus (Markdown). Les lignes commençant par # sont ignorées.\n"
-
-
-def text_from_editor(quoted: str) -> str:
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-    if not editor:
-        raise fail("aucun texte : donnez --text «\u00a0…\u00a0» ou définissez la variable $EDITOR")
-    with tempfile.NamedTemporaryFile("w+", suffix=".md", encoding="utf-8", delete=False) as handle:
-        handle.write("\n\n" + EDITOR_HELP + "".join(f"# > {line}\n" for line in quoted.splitlines()))
-        name = handle.name
-    try:
-        subprocess.run([*shlex.split(editor), name], check=True)
-        text = Path(name).read_text(encoding="utf-8")
-    except (OSError, subprocess.CalledProcessError) as exc:
-        raise fail(f"l’éditeur « {editor} » a échoué ({exc})") from None
-    finally:
-        Path(name).unlink(missing_ok=True)
-    return "\n".join(line for line in text.splitlines() if not line.startswith("#")).strip()
-
-
-def reply(ctx: Context, cid: str, text: str | None = None) -> str:
-    """Publish the author's reply to `cid` (approving it first if pending); returns the new id."""
+def replyable(ctx: Context, cid: str) -> Comment:
+    """The comment `cid`, if the author may answer it (pending or published), else the French refusal."""
     (cid,) = check_ids([cid])
     queue = ctx.queue()
     with queue.lock():
         state, comment, _path = find_comment(queue, cid)
     if state in (SPAM, REJECTED):
         raise fail(f"{cid} est {STATE_LABELS[state]}{NBSP}: approuvez-le avant d’y répondre")
-    if text is None:
-        from .display import as_text
+    return comment
 
-        text = text_from_editor(as_text(comment))
+
+def reply(ctx: Context, cid: str, text: str) -> str:
+    """Publish the author's reply `text` to `cid` (approving it first if pending); returns the new id.
+    (The CLI's editor, when no text is given, is cli/editor.py's.)"""
+    replyable(ctx, cid)
+    queue = ctx.queue()
     text = (text or "").strip()
     if not text:
         raise fail("réponse vide : rien n’a été publié")

@@ -7,6 +7,7 @@ import json
 import sys
 
 import pytest
+from comments.cli.editor import reply_text
 from comments.cli.review import review
 from comments.core.comment_file import read_comment
 from comments.importers.run import import_file
@@ -138,9 +139,15 @@ def test_reply_through_the_editor(ctx, tmp_path, monkeypatch):
                       "open(p, 'w').write('Réponse écrite dans l’éditeur.\\n' + text)\n")
     monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
     monkeypatch.delenv("VISUAL", raising=False)
-    new_id = commands.reply(ctx, "c-1")
+    new_id = commands.reply(ctx, "c-1", reply_text(ctx, "c-1", None))
     reply = read_comment(ctx.content / f"comments/mon-article/{new_id}.md")
     assert reply.body == "Réponse écrite dans l’éditeur."  # the # help lines are dropped
+    # A comment the author may not answer is refused before the editor opens.
+    commands.spam(ctx, ["c-3"])
+    monkeypatch.setenv("EDITOR", f"{sys.executable} -c 'open({str(tmp_path / 'ouvert')!r}, \"w\")'")
+    with pytest.raises(ModerationError, match="indésirable"):
+        reply_text(ctx, "c-3", None)
+    assert not (tmp_path / "ouvert").exists()
 
 
 def test_review_walks_the_pending_queue(ctx, monkeypatch):
