@@ -8,13 +8,12 @@ import re
 import pytest
 from comments.core.settings import (
     Comments,
-    CommentsSettingsError,
     Git,
     Moderation,
     Notify,
     comments_settings,
 )
-from declared_settings import docs
+from declared_settings import SettingsError, docs
 from pelican.settings import read_settings
 
 from tests.conftest import ROOT
@@ -53,19 +52,19 @@ def test_the_object_checked_at_initialized_is_the_one_read():
     ({"moderation": {"max_link": 1}}, "max_link"),
 ])
 def test_unknown_keys_are_named(user, named):
-    with pytest.raises(CommentsSettingsError, match=re.escape(named)):
+    with pytest.raises(SettingsError, match=re.escape(named)):
         parse(user)
 
 
 def test_an_unknown_key_gets_a_suggestion():
-    with pytest.raises(CommentsSettingsError) as error:
+    with pytest.raises(SettingsError) as error:
         parse({"rate_limt": 3, "moderation": {"max_link": 1}})
     assert "COMMENTS['rate_limt'] : clé inconnue (vouliez-vous dire « rate_limit » ?)" in str(error.value)
     assert "COMMENTS['moderation']['max_link'] : clé inconnue (vouliez-vous dire « max_links » ?)" in str(error.value)
 
 
 def test_every_problem_is_listed_at_once():
-    with pytest.raises(CommentsSettingsError) as error:
+    with pytest.raises(SettingsError) as error:
         parse({"detph": 3, "rate_limit": "cinq", "notify": {"from": "blog@example.fr", "port": 0},
                "git": {"remote": "origin"}})
     lines = str(error.value).splitlines()
@@ -90,7 +89,7 @@ def test_every_problem_is_listed_at_once():
                                   {"git": {"remote": "origin", "branch": "main", "pull_interval": 0}},
                                   {"git": {"remote": "origin", "branch": "main", "pull_interval": 60, "x": 1}}])
 def test_bad_values_are_refused(user):
-    with pytest.raises(CommentsSettingsError):
+    with pytest.raises(SettingsError):
         parse(user)
 
 
@@ -123,7 +122,7 @@ def test_notify_settings_are_checked():
     ({"password": "secret"}, "COMMENTS_SMTP_PASSWORD"),  # never in a settings file: the environment
 ])
 def test_bad_notify_settings_name_the_key(change, named):
-    with pytest.raises(CommentsSettingsError, match=re.escape(named)):
+    with pytest.raises(SettingsError, match=re.escape(named)):
         parse({"notify": {**GOOD_NOTIFY, **change}})
 
 

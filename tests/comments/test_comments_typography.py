@@ -7,7 +7,8 @@ import json
 
 import pytest
 from comments.build.bodies import BodyRenderer, cache_version
-from comments.core.settings import CommentsSettingsError, comments_settings, no_typography
+from comments.core.settings import comments_settings, no_typography
+from declared_settings import SettingsError
 from french.typography import french_typography
 
 from tests.comments.conftest import log_of, page_of, text_of
@@ -38,7 +39,7 @@ def test_the_setting_is_imported_once_and_defaults_to_none():
     (42, "« module:fonction » ou None attendu"),
 ])
 def test_a_bad_value_is_a_french_error_naming_the_key(value, why):
-    with pytest.raises(CommentsSettingsError) as error:
+    with pytest.raises(SettingsError) as error:
         parse({"typography": value, "depth": 0})
     lines = str(error.value).splitlines()
     assert len(lines) == 2  # listed with the other problems

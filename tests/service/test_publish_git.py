@@ -10,9 +10,9 @@ from datetime import UTC, datetime
 
 import pytest
 from comments.core.model import PENDING, Comment
-from comments.core.settings import comments_settings
+from comments.core.settings import Git, comments_settings
 from comments.moderation import commands
-from comments.storage.git import GitSettings, Repo
+from comments.storage.git import Repo
 from comments.storage.queue import Queue
 
 from tests.service.gitsite import GIT, git, make_git_site
@@ -71,7 +71,7 @@ def test_hand_edits_are_never_committed_and_wait_for_a_clean_tree(site, caplog):
     assert len(remote.remote_log()) == 1
     assert (clone / "content" / "comments" / "media-social" / "c-000000000003.md").is_file()
     git(clone, "checkout", "--", "content/articles/media-social.md")
-    repo = Repo.find(ctx.content / "comments", GitSettings(**GIT), "Lionel Boscher")
+    repo = Repo.find(ctx.content / "comments", Git(**GIT), "Lionel Boscher")
     repo.sync()
     commit = remote.remote_log()[0].split()[0]
     assert remote.files_of(commit) == ["content/comments/media-social/c-000000000003.md"]
@@ -85,7 +85,7 @@ def test_a_failed_push_keeps_the_commit_and_a_later_sync_pushes_it_once(site, tm
     remote.remote.rename(moved)
     commands.approve(ctx, ["c-000000000004"])
     assert "Le commit attend : il sera envoyé au dépôt dès que possible" in ctx.out.getvalue()
-    repo = Repo.find(ctx.content / "comments", GitSettings(**GIT))
+    repo = Repo.find(ctx.content / "comments", Git(**GIT))
     assert repo.waiting() == 1
     moved.rename(remote.remote)
     other = remote.clone(tmp_path / "other")  # meanwhile someone pushed: the sync rebases
@@ -132,7 +132,7 @@ def test_reconcile_clears_what_a_killed_git_left(site):
     locks = [clone / ".git" / "index.lock", clone / ".git" / "HEAD.lock", clone / ".git" / "refs" / "heads" / "main.lock"]
     for lock in locks:  # what a git killed in a commit leaves
         lock.write_text("")
-    repo = Repo.find(ctx.content / "comments", GitSettings(**GIT), "Lionel Boscher")
+    repo = Repo.find(ctx.content / "comments", Git(**GIT), "Lionel Boscher")
     repo.sync()
     assert not (clone / ".git" / "rebase-merge").exists() and not any(lock.exists() for lock in locks)
     subjects = [line.split(" ", 1)[1] for line in remote.remote_log()[:2]]

@@ -20,7 +20,6 @@ from declared_settings import (
     NAME,
     NON_EMPTY,
     Rule,
-    SettingsError,
     at_least,
     between,
     doc,
@@ -32,10 +31,6 @@ from declared_settings import (
 
 # The SMTP password comes from the environment only, never from a (tracked) settings file.
 SMTP_PASSWORD_ENV = "COMMENTS_SMTP_PASSWORD"
-
-# A bad COMMENTS setting (the message names each bad key); Pelican and the commands exit with 1.
-CommentsSettingsError = SettingsError
-
 
 def no_typography(html: str) -> str:
     """COMMENTS['typography'] unset: HTML as it is (the comments plugin works alone)."""
@@ -159,7 +154,7 @@ class Comments:
 
 def comments_settings(settings: Mapping[str, Any]) -> Comments:
     """The one loader: the COMMENTS object checked at `initialized` (during a build), else Pelican's
-    `settings["COMMENTS"]` parsed (the commands, the service, the importers). CommentsSettingsError
+    `settings["COMMENTS"]` parsed (the commands, the service, the importers). SettingsError
     lists every problem."""
     stored = settings.get(stored_key("COMMENTS"))
     if isinstance(stored, Comments):

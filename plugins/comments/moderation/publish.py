@@ -20,8 +20,8 @@ import logging
 from collections.abc import Callable
 
 from ..core.model import APPROVED, Comment
-from ..core.settings import Comments
-from ..storage.git import DirtyTree, GitError, GitSettings, Repo, commit_message
+from ..core.settings import Comments, Git
+from ..storage.git import DirtyTree, GitError, Repo, commit_message
 from ..storage.queue import Queue
 
 logger = logging.getLogger(__name__)
@@ -78,7 +78,7 @@ def publish(queue: Queue, item: str | Comment, comments: Comments, *,
     return previous, comment
 
 
-def _commit(queue: Queue, comment: Comment, settings: GitSettings, author: str) -> Repo | None:
+def _commit(queue: Queue, comment: Comment, settings: Git, author: str) -> Repo | None:
     """Commit the comment's file alone (under the queue lock: the file and its commit go together)."""
     try:
         repo = Repo.find(queue.store, settings, author)

@@ -46,14 +46,10 @@ class DirtyTree(GitError):
         self.paths = paths
 
 
-# COMMENTS['git']: the remote and branch to publish to, the seconds between two pulls.
-GitSettings = Git
-
-
 class Repo:
     """The site's clone, seen by the publication: commit comment files, pull, push."""
 
-    def __init__(self, root: Path | str, store: Path | str, settings: GitSettings, author: str = "Auteur"):
+    def __init__(self, root: Path | str, store: Path | str, settings: Git, author: str = "Auteur"):
         """`root`: the clone's top folder; `store`: the published comments folder inside it."""
         self.root = Path(root).resolve()
         self.store = Path(store).resolve().relative_to(self.root).as_posix()
@@ -64,7 +60,7 @@ class Repo:
         self._fd: int | None = None
 
     @classmethod
-    def find(cls, store: Path | str, settings: GitSettings, author: str = "Auteur") -> Repo:
+    def find(cls, store: Path | str, settings: Git, author: str = "Auteur") -> Repo:
         """The clone holding `store` (which may not exist yet)."""
         folder = Path(store)
         while not folder.is_dir():
