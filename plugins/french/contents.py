@@ -1,10 +1,14 @@
-"""Every content object a generator holds, published or not, in one walk."""
+"""Every content object a generator holds, published or not, in one walk; and what is
+computed from their texts, kept while their sources are unchanged."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Hashable, Iterator
 from itertools import chain
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 # The lists of Pelican's articles and pages generators (each has some of them).
 CONTENT_LISTS = ("articles", "translations", "hidden_articles", "hidden_translations",
@@ -15,3 +19,41 @@ CONTENT_LISTS = ("articles", "translations", "hidden_articles", "hidden_translat
 def content_objects(generator: Any) -> Iterator[Any]:
     """Every article or page of `generator`: published, hidden, drafts, translations."""
     return chain.from_iterable(getattr(generator, name, None) or () for name in CONTENT_LISTS)
+
+
+class PerSource:
+    """Values computed from an article's or a page's text, kept between the builds of
+    one process (the author's loop builds once per save) while its source file and the
+    settings the reader depends on are unchanged: a save then recomputes them for the
+    saved file only, not for the 1,000 others.
+
+    The reader's output depends on the file and on those settings only; that is
+    what Pelican's reader cache (with reader_cache.py's fingerprint) already trusts.
+    `key` adds what else the value depends on (the plugin's own options)."""
+
+    def __init__(self) -> None:
+        self._known: dict[str, tuple[tuple, Any]] = {}
+        self._settings: tuple[dict, str] | None = None
+
+    def _fingerprint(self, settings: dict) -> str:
+        # Once per build: the settings dict is the build's own object.
+        if self._settings is None or self._settings[0] is not settings:
+            from .reader_cache import fingerprint
+
+            self._settings = (settings, fingerprint(settings))
+        return self._settings[1]
+
+    def get(self, item: Any, settings: dict, key: Hashable, compute: Callable[[], T]) -> T:
+        path = getattr(item, "source_path", None)
+        fingerprint = self._fingerprint(settings)
+        try:
+            info = os.stat(path) if path and fingerprint else None
+        except OSError:
+            info = None
+        if info is None:  # no file, or settings that cannot be fingerprinted: no memo
+            return compute()
+        stamp = (info.st_mtime_ns, info.st_size, info.st_ino, fingerprint, key)
+        known = self._known.get(path)
+        if known is None or known[0] != stamp:
+            known = self._known[path] = (stamp, compute())
+        return known[1]

@@ -40,6 +40,7 @@ class ShareCards:
 
 
 _planned: dict[str, Any] = {}
+_build: dict[str, Any] = {}  # what every card of the running build shares
 
 
 def plain(markup: str) -> str:
@@ -53,19 +54,25 @@ def _font_digest(font: Path, mtime_ns: int) -> bytes:
     return hashlib.sha256(font.read_bytes()).digest()
 
 
-def card_for(settings: dict[str, Any], title: str) -> str:
-    """Plan the card of `title`; returns its path in the output."""
+def _drawn_with(settings: dict[str, Any]) -> tuple[tuple[Path, Path], bytes]:
+    """The fonts a card is drawn with and their digest, looked up once per build."""
     from identity import theme_font
 
+    fonts = (theme_font(settings, "semibold"), theme_font(settings, "regular"))
+    return fonts, b"".join(_font_digest(font, font.stat().st_mtime_ns) for font in fonts)
+
+
+def card_for(settings: dict[str, Any], title: str) -> str:
+    """Plan the card of `title`; returns its path in the output."""
     from .draw import Card
 
     identity, options = settings[stored_key("IDENTITY")], settings[stored_key("SHARE_CARDS")]
     colours = identity.colours
     card = Card(title, settings.get("SITENAME", ""), identity.initials, colours["accent"], colours["on_accent"])
-    fonts = (theme_font(settings, "semibold"), theme_font(settings, "regular"))
-    digest = hashlib.sha256(repr((VERSION, dataclasses.astuple(card))).encode())
-    for font in fonts:
-        digest.update(_font_digest(font, font.stat().st_mtime_ns))
+    fonts, fonts_digest = _build["fonts"]
+    fields = tuple(getattr(card, f.name) for f in dataclasses.fields(card))  # astuple, without its deep copies
+    digest = hashlib.sha256(repr((VERSION, fields)).encode())
+    digest.update(fonts_digest)
     name = f"{options.folder}/{digest.hexdigest()[:20]}.png"
     _planned[name] = (card, fonts)
     return name
@@ -90,6 +97,7 @@ def annotate(items: list[Any], settings: dict[str, Any]) -> None:
 def on_settings(settings: dict, options: ShareCards) -> None:
     """SHARE_CARDS and IDENTITY (the cards read both) are valid: a new build's cards."""
     _planned.clear()  # a new build (the author's loop builds many in one process)
+    _build["fonts"] = _drawn_with(settings)
     # The home page, lists and any page without its own: the site's subtitle.
     site = settings.get("SITESUBTITLE") or settings.get("SITENAME", "")
     settings["SITE_SHARE_CARD"] = card_for(settings, plain(site))
