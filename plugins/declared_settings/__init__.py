@@ -111,7 +111,7 @@ def function(none: Callable) -> Callable[[Any], Callable]:
         if callable(value):
             return value
         if not isinstance(value, str) or value.count(":") != 1 or not all(value.split(":")):
-            raise ValueError("« module:fonction » ou None attendu")
+            raise ValueError("attendu : « module:fonction » ou None")
         module_name, name = value.split(":")
         try:
             module = importlib.import_module(module_name)
@@ -213,7 +213,7 @@ def _parse(cls: type[T], raw: Any, name: str, problems: list[str],
     if isinstance(raw, cls):
         return raw
     if not isinstance(raw, Mapping):
-        problems.append(f"{name} : valeur invalide {raw!r} (dictionnaire attendu)")
+        problems.append(f"{name} : valeur invalide {raw!r} (attendu : dictionnaire)")
         return None
     fields = {_key(f): f for f in dataclasses.fields(cls)}
     hints = typing.get_type_hints(cls)
@@ -247,7 +247,7 @@ def _parse(cls: type[T], raw: Any, name: str, problems: list[str],
             value = _parse(nested, value, f"{name}[{key!r}]", problems, settings)
         elif not _matches(value, hint) or (rule is not None and rule.breaks(value, settings)):
             expected = rule.text(settings) if rule is not None else describe(hint)
-            problems.append(f"{name}[{key!r}] : valeur invalide {value!r} ({expected} attendu)")
+            problems.append(f"{name}[{key!r}] : valeur invalide {value!r} (attendu : {expected})")
         values[field.name] = _frozen(value)
     if len(problems) > count:
         return None

@@ -69,8 +69,8 @@ def test_every_problem_is_listed_at_once():
                "git": {"remote": "origin"}})
     lines = str(error.value).splitlines()
     assert "COMMENTS['detph'] : clé inconnue (vouliez-vous dire « depth » ?)" in lines
-    assert "COMMENTS['rate_limit'] : valeur invalide 'cinq' (entier positif ou None attendu)" in lines
-    assert "COMMENTS['notify']['port'] : valeur invalide 0 (port entre 1 et 65535 attendu)" in lines
+    assert "COMMENTS['rate_limit'] : valeur invalide 'cinq' (attendu : entier positif ou None)" in lines
+    assert "COMMENTS['notify']['port'] : valeur invalide 0 (attendu : port entre 1 et 65535)" in lines
     assert "COMMENTS['notify']['to'] : clé manquante" in lines
     assert "COMMENTS['git']['branch'] : clé manquante" in lines
     assert "COMMENTS['git']['pull_interval'] : clé manquante" in lines

@@ -33,10 +33,10 @@ def test_the_setting_is_imported_once_and_defaults_to_none():
     ("french.typographie:french_typography", "module « french.typographie » non importable : ModuleNotFoundError"),
     ("french.typography:typographie", "pas de fonction « typographie » dans le module « french.typography »"),
     ("french.typography:NNBSP", "pas de fonction « NNBSP »"),  # not callable
-    ("french.typography.french_typography", "« module:fonction » ou None attendu"),
-    ("a:b:c", "« module:fonction » ou None attendu"),
-    (":french_typography", "« module:fonction » ou None attendu"),
-    (42, "« module:fonction » ou None attendu"),
+    ("french.typography.french_typography", "attendu : « module:fonction » ou None"),
+    ("a:b:c", "attendu : « module:fonction » ou None"),
+    (":french_typography", "attendu : « module:fonction » ou None"),
+    (42, "attendu : « module:fonction » ou None"),
 ])
 def test_a_bad_value_is_a_french_error_naming_the_key(value, why):
     with pytest.raises(SettingsError) as error:

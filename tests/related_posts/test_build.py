@@ -176,8 +176,8 @@ def test_bad_settings_stop_the_build_with_every_problem_listed(mini_content, tmp
     log = " ".join((result.stdout + result.stderr).split())  # the log wraps long lines
     assert result.returncode != 0
     assert "RELATED_POSTS['cuont'] : clé inconnue (vouliez-vous dire « count » ?)" in log, log
-    assert "RELATED_POSTS['text_weight'] : valeur invalide 'beaucoup' (nombre positif attendu)" in log
-    assert "COMMENTS['depth'] : valeur invalide 0 (entier supérieur ou égal à 1 attendu)" in log
+    assert "RELATED_POSTS['text_weight'] : valeur invalide 'beaucoup' (attendu : nombre positif)" in log
+    assert "COMMENTS['depth'] : valeur invalide 0 (attendu : entier supérieur ou égal à 1)" in log
     assert not list(output.rglob("*.html"))
 
 

@@ -154,8 +154,8 @@ def test_unknown_setting_is_an_error_naming_the_key():
         parse({"cuont": 3, "count": 2, "text_weight": "lots", "max_postings": -1})
     assert str(error.value).splitlines() == [
         "RELATED_POSTS['cuont'] : clé inconnue (vouliez-vous dire « count » ?)",
-        "RELATED_POSTS['text_weight'] : valeur invalide 'lots' (nombre positif attendu)",
-        "RELATED_POSTS['max_postings'] : valeur invalide -1 (entier positif attendu)",
+        "RELATED_POSTS['text_weight'] : valeur invalide 'lots' (attendu : nombre positif)",
+        "RELATED_POSTS['max_postings'] : valeur invalide -1 (attendu : entier positif)",
     ]
     with pytest.raises(SettingsError, match="dictionnaire"):
         parse([("count", 2)])

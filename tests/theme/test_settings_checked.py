@@ -31,7 +31,7 @@ def test_bad_theme_and_comments_settings_are_listed_in_one_error_and_stop_the_bu
     # One error (Pelican logs it, then its traceback repeats it) lists all three.
     error = log.split("Réglages invalides :")[1]
     for problem in ("SEARCH['index_coments'] : clé inconnue (vouliez-vous dire « index_comments » ?)",
-                    "IDENTITY['brand_colour'] : valeur invalide 'bleu' (code couleur #rrggbb attendu)",
+                    "IDENTITY['brand_colour'] : valeur invalide 'bleu' (attendu : code couleur #rrggbb)",
                     "COMMENTS['detph'] : clé inconnue (vouliez-vous dire « depth » ?)"):
         assert problem in error, log
     assert not list(output.rglob("*.html"))
@@ -40,7 +40,7 @@ def test_bad_theme_and_comments_settings_are_listed_in_one_error_and_stop_the_bu
 @pytest.mark.parametrize("setting, raw, problem", [
     (Identity, {"brand_colour": "#0a56a"}, "IDENTITY['brand_colour'] : valeur invalide '#0a56a'"),
     (Identity, {"links": [["E-mail"], "x"]}, "IDENTITY['links'] : valeur invalide"),
-    (Search, {"comments_weight": 11}, "SEARCH['comments_weight'] : valeur invalide 11 (nombre entre 0 et 10 attendu)"),
+    (Search, {"comments_weight": 11}, "SEARCH['comments_weight'] : valeur invalide 11 (attendu : nombre entre 0 et 10)"),
     (Search, {"comments_weight": -0.5}, "SEARCH['comments_weight'] : valeur invalide -0.5"),
     (Reading, {"words_per_minute": 0}, "READING['words_per_minute'] : valeur invalide 0"),
     (Images, {"widths": [400, 0]}, "IMAGES['widths'] : valeur invalide [400, 0]"),
@@ -57,7 +57,7 @@ def test_the_photo_must_exist_under_path():
     with pytest.raises(SettingsError) as error:
         load(Identity, {"photo": "images/absente.jpg"}, "IDENTITY", settings)
     assert str(error.value) == (f"IDENTITY['photo'] : valeur invalide 'images/absente.jpg' "
-                                f"(fichier existant sous {ROOT / 'content'} attendu)")
+                                f"(attendu : fichier existant sous {ROOT / 'content'})")
     photo = next(p for p in (ROOT / "content" / "images").rglob("*.jpg"))
     relative = photo.relative_to(ROOT / "content").as_posix()
     assert load(Identity, {"photo": relative}, "IDENTITY", settings).photo == relative
