@@ -13,6 +13,7 @@ lands exactly where the built page is.
 
 from __future__ import annotations
 
+import fnmatch
 import logging
 import os
 import threading
@@ -88,11 +89,13 @@ def _sources(settings: Mapping[str, Any]) -> Iterator[tuple[Path, tuple[int, int
     Pages first: a file under a page folder is a page even when an article folder holds it
     (Pelican's default ARTICLE_PATHS [""] is the whole content folder; it excludes the pages)."""
     content = Path(settings["PATH"])
-    folders = [(content / p, True) for p in settings.get("PAGE_PATHS", [])]
-    folders += [(content / p, False) for p in settings.get("ARTICLE_PATHS", [])]
+    ignores = list(settings.get("IGNORE_FILES") or [])
+    folders = [(content / p, True, settings.get("PAGE_EXCLUDES") or []) for p in settings.get("PAGE_PATHS", [])]
+    folders += [(content / p, False, settings.get("ARTICLE_EXCLUDES") or [])
+                for p in settings.get("ARTICLE_PATHS", [])]
     seen: set[Path] = set()
-    for folder, page in folders:
-        for path, stamp in _walk(folder):
+    for folder, page, excludes in folders:
+        for path, stamp in _walk(folder, content, excludes, ignores):
             if path not in seen:
                 seen.add(path)
                 yield path, stamp, page
@@ -199,12 +202,24 @@ class Catalog:
         self._ids = ids
 
 
-def _walk(folder: Path):
-    """(path, (mtime_ns, size)) of every Markdown source under `folder`."""
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+def _walk(folder: Path, content: Path, excludes: list[str], ignores: list[str]):
+    """(path, (mtime_ns, size)) of every Markdown source under `folder` that Pelican reads:
+    as its Generator.get_files, the folders of `excludes` (ARTICLE_EXCLUDES or PAGE_EXCLUDES,
+    from the content folder) and the names matching IGNORE_FILES are left out; dot files
+    too (editors' temporary files)."""
+    excluded: dict[str, set[str]] = {}
+    for name in excludes:
+        parent, child = os.path.split(os.path.normpath(os.path.join(content, name)))
+        excluded.setdefault(parent, set()).add(child)
+
+    def ignored(name: str) -> bool:
+        return name.startswith(".") or any(fnmatch.fnmatch(name, pattern) for pattern in ignores)
+
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=True):
+        skip = excluded.get(os.path.normpath(dirpath), ())
+        dirnames[:] = [d for d in dirnames if d not in skip and not ignored(d)]
         for name in filenames:
-            if name.endswith(MARKDOWN_EXTENSIONS) and not name.startswith("."):
+            if name.endswith(MARKDOWN_EXTENSIONS) and not ignored(name):
                 path = Path(dirpath) / name
                 try:
                     st = path.stat()
