@@ -29,7 +29,8 @@ def serve(config: IntakeConfig, host: str = "127.0.0.1", port: int = 8001, app=N
 
 
 class BackgroundServer:
-    """The receiver (or `app` built on it) on 127.0.0.1 and a free port, in a thread (tests)."""
+    """The receiver (or `app` built on it) on 127.0.0.1 and a free port, in a thread: the comment
+    service of `invoke livereload` (devserver.start_service), and the tests."""
 
     def __init__(self, config: IntakeConfig, host: str = "127.0.0.1", app=None):
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
