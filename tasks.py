@@ -170,7 +170,7 @@ ns.add_task(fonts)
 ns.add_task(lighthouse)
 
 
-# --- comments.*: import and moderation (plugins/comments/moderation/commands.py) ---
+# --- comments.*: import and moderation (plugins/comments/moderation/, plugins/comments/cli/) ---
 def _french_errors(body):
     """The moderation library's refusals (ModerationError, in French) end the task with exit code 1."""
     @functools.wraps(body)
@@ -184,15 +184,17 @@ def _french_errors(body):
     return run
 
 
-def _moderation(queue=None, content=None, settings=None):
-    from comments.moderation import commands  # plugins/ is on sys.path once pelicanconf is read
+def _context(queue=None, content=None, settings=None):
+    """Where the moderation commands work. Each comments.* task imports what it calls from
+    comments.moderation in its body: plugins/ is on sys.path only once pelicanconf is read."""
+    from comments.moderation.context import Context
 
     # --settings: the same file as `comments.serve` (the server's), so both publish alike.
     if settings is None:
-        return commands, commands.Context.from_pelican(SETTINGS, queue=queue, content=content)
+        return Context.from_pelican(SETTINGS, queue=queue, content=content)
     # Its queue_path is beside the file, as the service reads it.
-    return commands, commands.Context.from_pelican(_read_settings(settings), queue=queue, content=content,
-                                                   root=Path(settings).resolve().parent)
+    return Context.from_pelican(_read_settings(settings), queue=queue, content=content,
+                                root=Path(settings).resolve().parent)
 
 
 def _read_settings(path):
@@ -214,7 +216,7 @@ _WHERE = {"queue": "the moderation queue folder (default: COMMENTS['queue_path']
 @_french_errors
 def comments_import(c, path, dry_run=False, queue=None, content=None, settings=None):
     """Import comments from an export (format detected from the file)."""
-    _commands, ctx = _moderation(queue, content, settings)
+    ctx = _context(queue, content, settings)
     from comments.cli.imports import import_export
 
     import_export(ctx, path, dry_run=dry_run)
@@ -224,16 +226,18 @@ def comments_import(c, path, dry_run=False, queue=None, content=None, settings=N
 @_french_errors
 def comments_queue(c, state="pending", queue=None, content=None, settings=None):
     """List the comments waiting for moderation."""
-    commands, ctx = _moderation(queue, content, settings)
-    commands.show_queue(ctx, state)
+    from comments.moderation.show import show_queue
+
+    show_queue(_context(queue, content, settings), state)
 
 
 @task(name="show", help=_WHERE)
 @_french_errors
 def comments_show(c, id, queue=None, content=None, settings=None):
     """Show one comment with its thread."""
-    commands, ctx = _moderation(queue, content, settings)
-    commands.show(ctx, id)
+    from comments.moderation.show import show
+
+    show(_context(queue, content, settings), id)
 
 
 @task(name="approve", help={"ids": "ids separated by commas: wp-1,wp-2",
@@ -244,9 +248,10 @@ def comments_approve(c, ids, parents=False, queue=None, content=None, settings=N
     """Publish comments."""
     from comments.cli.approve import approve_asking
     from comments.moderation import actions
+    from comments.moderation.lookup import split_ids
 
-    commands, ctx = _moderation(queue, content, settings)
-    ids = commands.split_ids(ids)
+    ctx = _context(queue, content, settings)
+    ids = split_ids(ids)
     if parents:
         actions.approve(ctx, ids, parents=True)
     else:
@@ -257,33 +262,38 @@ def comments_approve(c, ids, parents=False, queue=None, content=None, settings=N
 @_french_errors
 def comments_reject(c, ids, queue=None, content=None, settings=None):
     """Reject comments (kept in the private queue)."""
-    commands, ctx = _moderation(queue, content, settings)
-    commands.reject(ctx, commands.split_ids(ids))
+    from comments.moderation.lookup import split_ids
+    from comments.moderation.states import reject
+
+    reject(_context(queue, content, settings), split_ids(ids))
 
 
 @task(name="spam", help={"ids": "ids separated by commas: wp-1,wp-2", **_WHERE})
 @_french_errors
 def comments_spam(c, ids, queue=None, content=None, settings=None):
     """Mark comments as spam."""
-    commands, ctx = _moderation(queue, content, settings)
-    commands.spam(ctx, commands.split_ids(ids))
+    from comments.moderation.lookup import split_ids
+    from comments.moderation.states import spam
+
+    spam(_context(queue, content, settings), split_ids(ids))
 
 
 @task(name="reply", help={"id": "the comment answered", "text": "the reply (Markdown); else $EDITOR", **_WHERE})
 @_french_errors
 def comments_reply(c, id, text=None, queue=None, content=None, settings=None):
     """Publish the author's reply to a comment (approving it first if pending)."""
-    commands, ctx = _moderation(queue, content, settings)
+    ctx = _context(queue, content, settings)
     from comments.cli.editor import reply_text
+    from comments.moderation.replies import reply
 
-    commands.reply(ctx, id, reply_text(ctx, id, text))
+    reply(ctx, id, reply_text(ctx, id, text))
 
 
 @task(name="review", help=_WHERE)
 @_french_errors
 def comments_review(c, queue=None, content=None, settings=None):
     """Moderate the pending comments one at a time."""
-    commands, ctx = _moderation(queue, content, settings)
+    ctx = _context(queue, content, settings)
     from comments.cli.review import review
 
     review(ctx)
@@ -294,8 +304,9 @@ def comments_review(c, queue=None, content=None, settings=None):
 @_french_errors
 def comments_purge(c, days=30, dry_run=False, queue=None, content=None, settings=None):
     """Delete pending, spam and rejected comments (and their e-mails) older than --days."""
-    commands, ctx = _moderation(queue, content, settings)
-    commands.purge(ctx, int(days), dry_run=dry_run)
+    from comments.moderation.purge import purge_and_report
+
+    purge_and_report(_context(queue, content, settings), int(days), dry_run=dry_run)
 
 
 @task(name="password", help={"stdin": "read the password from standard input (for scripts)",
@@ -307,7 +318,7 @@ def comments_password(c, stdin=False, queue=None, settings=None):
 
     from comments.moderation_page.auth import PasswordError, set_password
 
-    _commands, ctx = _moderation(queue, None, settings)
+    ctx = _context(queue, None, settings)
     if stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
@@ -359,14 +370,15 @@ def wordpress_import(c, path, uploads=None, dry_run=False, queue=None, content=N
     """Import a whole WordPress blog: posts, pages, images, comments, internal links, old addresses."""
     from comments.importers import ImportFileError
     from comments.importers.progress import Progress
+    from comments.moderation.context import fail
     from wordpress_import import import_blog
 
-    commands, ctx = _moderation(queue, content, settings)
+    ctx = _context(queue, content, settings)
     try:
         report = import_blog(path, content=ctx.content, queue_root=ctx.queue_root, uploads=uploads,
                              pelican=ctx.pelican, comments_settings=ctx.settings, dry_run=dry_run, progress=Progress())
     except ImportFileError as exc:
-        raise commands.fail(f"{exc}\nRien n’a été importé.") from None
+        raise fail(f"{exc}\nRien n’a été importé.") from None
     ctx.say(str(report))
 
 

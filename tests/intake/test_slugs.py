@@ -10,7 +10,8 @@ import httpx
 import lxml.html
 from comments.intake.config import load_config
 from comments.intake.server import BackgroundServer
-from comments.moderation import commands
+from comments.moderation import states
+from comments.moderation.context import Context
 
 from tests.conftest import run_pelican
 from tests.intake.conftest import ROOT
@@ -34,11 +35,11 @@ def test_unusual_slugs_take_comments_from_the_form_to_the_page(tmp_path):
             answer = httpx.post(server.url + "/comment", data=valid(post=slug, body=f"Sur {slug} !"),
                                 headers={"Origin": SITE})
             assert answer.status_code == 303, answer.text
-    ctx = commands.Context(content=content, queue_root=queue, author="Lionel", timezone="Europe/Paris",
+    ctx = Context(content=content, queue_root=queue, author="Lionel", timezone="Europe/Paris",
                            out=io.StringIO())
     pending = sorted(p.stem for p in (queue / "pending").glob("*.md"))
     assert len(pending) == len(SLUGS)
-    commands.approve(ctx, pending)
+    states.approve(ctx, pending)
     output = tmp_path / "output"
     run_pelican(content, output)  # --fatal warnings: no folder is reported as a bad slug
     for slug in SLUGS:
@@ -70,11 +71,11 @@ def test_every_post_the_receiver_accepts_can_be_approved_from_the_cli(tmp_path):
             answer = httpx.post(server.url + "/comment", data=valid(post=slug, body=f"Sur {slug} !"),
                                 headers={"Origin": SITE})
             assert answer.status_code == 303, (slug, answer.text)
-    ctx = commands.Context(content=content, queue_root=queue, author="Lionel", timezone="Europe/Paris",
+    ctx = Context(content=content, queue_root=queue, author="Lionel", timezone="Europe/Paris",
                            out=io.StringIO(), pelican=config.settings)
     pending = sorted(p.stem for p in (queue / "pending").glob("*.md"))
     assert len(pending) == len(slugs)
-    commands.approve(ctx, pending)
+    states.approve(ctx, pending)
     assert sorted(p.parent.name for p in (content / "comments").glob("*/*.md")) == sorted(slugs)
 
 

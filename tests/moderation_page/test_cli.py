@@ -12,7 +12,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from comments.cli.review import review
 from comments.core.model import Comment
-from comments.moderation import actions, commands
+from comments.moderation import actions, states
+from comments.moderation.context import Context
 from comments.moderation.errors import ModerationError
 from comments.storage.queue import Queue
 
@@ -23,7 +24,7 @@ NOW = datetime.now(UTC).replace(microsecond=0)
 
 
 @pytest.fixture
-def ctx(tmp_path) -> commands.Context:
+def ctx(tmp_path) -> Context:
     content = make_content(tmp_path, [("mon-article", "Mon article")])
     queue = tmp_path / "moderation"
     q = Queue(queue, content)
@@ -31,7 +32,7 @@ def ctx(tmp_path) -> commands.Context:
                                        ("x-1", None, "disparu", 10), ("z-1", None, "mon-article", 5)):
         q.add(Comment(id=cid, author=f"Auteur {cid}", date=NOW - timedelta(minutes=minutes),
                       body=f"Texte {cid}.", parent=parent, post=post))
-    return commands.Context(content=content, queue_root=queue, author="Lionel", timezone="Europe/Paris",
+    return Context(content=content, queue_root=queue, author="Lionel", timezone="Europe/Paris",
                             out=io.StringIO())
 
 
@@ -101,11 +102,11 @@ def test_review_offers_the_parent(ctx):
 
 
 def test_restore_and_delete_only_from_spam_or_rejected(ctx):
-    commands.spam(ctx, ["z-1"])
+    states.spam(ctx, ["z-1"])
     with pytest.raises(ModerationError, match="indésirables ou rejetés"):
         actions.delete(ctx, ["p-1"])
     actions.restore(ctx, ["z-1"])
     assert (ctx.queue_root / "pending" / "z-1.md").is_file()
-    commands.reject(ctx, ["z-1"])
+    states.reject(ctx, ["z-1"])
     actions.delete(ctx, ["z-1"])
     assert not list(ctx.queue_root.glob("*/z-1.md"))

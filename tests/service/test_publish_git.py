@@ -11,7 +11,8 @@ from datetime import UTC, datetime
 import pytest
 from comments.core.model import PENDING, Comment
 from comments.core.settings import Git, comments_settings
-from comments.moderation import commands
+from comments.moderation import replies, states
+from comments.moderation.context import Context
 from comments.storage.git import Repo
 from comments.storage.queue import Queue
 
@@ -22,7 +23,7 @@ from tests.service.gitsite import GIT, git, make_git_site
 def site(tmp_path):
     site = make_git_site(tmp_path)
     clone = site.clone(tmp_path / "service")
-    ctx = commands.Context(content=clone / "content", queue_root=clone / "moderation",
+    ctx = Context(content=clone / "content", queue_root=clone / "moderation",
                            settings=comments_settings({"COMMENTS": {"git": GIT}}), author="Lionel Boscher",
                            timezone="Europe/Paris", out=io.StringIO())
     return site, clone, ctx
@@ -40,7 +41,7 @@ def test_approve_is_one_pushed_commit_holding_only_that_file(site):
     remote, clone, ctx = site
     pending(ctx, "c-000000000001")
     (clone / "notes.txt").write_text("untracked: never committed", encoding="utf-8")
-    commands.approve(ctx, ["c-000000000001"])
+    states.approve(ctx, ["c-000000000001"])
     assert "Envoyé au dépôt git (origin/main) : le site sera republié." in ctx.out.getvalue()
     log = remote.remote_log()
     assert len(log) == 2 and log[0].endswith("Publish comment c-000000000001 on media-social")
@@ -54,7 +55,7 @@ def test_approve_is_one_pushed_commit_holding_only_that_file(site):
 def test_reply_to_a_pending_comment_is_two_commits(site):
     remote, _clone, ctx = site
     pending(ctx, "c-000000000002", parent="wp-11")
-    new_id = commands.reply(ctx, "c-000000000002", "Merci Marie !")
+    new_id = replies.reply(ctx, "c-000000000002", "Merci Marie !")
     subjects = [line.split(" ", 1)[1] for line in remote.remote_log()[:2]]
     assert subjects == [f"Publish comment {new_id} on media-social",
                         "Publish comment c-000000000002 on media-social"]
@@ -66,7 +67,7 @@ def test_hand_edits_are_never_committed_and_wait_for_a_clean_tree(site, caplog):
     article = clone / "content" / "articles" / "media-social.md"
     article.write_text(article.read_text(encoding="utf-8") + "\nRetouche.\n", encoding="utf-8")
     with caplog.at_level(logging.WARNING):
-        commands.approve(ctx, ["c-000000000003"])
+        states.approve(ctx, ["c-000000000003"])
     assert "modifié à la main" in caplog.text and "content/articles/media-social.md" in caplog.text
     assert len(remote.remote_log()) == 1
     assert (clone / "content" / "comments" / "media-social" / "c-000000000003.md").is_file()
@@ -83,7 +84,7 @@ def test_a_failed_push_keeps_the_commit_and_a_later_sync_pushes_it_once(site, tm
     pending(ctx, "c-000000000004")
     moved = tmp_path / "away.git"
     remote.remote.rename(moved)
-    commands.approve(ctx, ["c-000000000004"])
+    states.approve(ctx, ["c-000000000004"])
     assert "Le commit attend : il sera envoyé au dépôt dès que possible" in ctx.out.getvalue()
     repo = Repo.find(ctx.content / "comments", Git(**GIT))
     assert repo.waiting() == 1
@@ -103,10 +104,10 @@ def test_a_failed_push_keeps_the_commit_and_a_later_sync_pushes_it_once(site, tm
 def test_without_git_nothing_is_committed(tmp_path):
     site = make_git_site(tmp_path)
     clone = site.clone(tmp_path / "service")
-    ctx = commands.Context(content=clone / "content", queue_root=clone / "moderation",
+    ctx = Context(content=clone / "content", queue_root=clone / "moderation",
                            settings=comments_settings({}), out=io.StringIO())
     pending(ctx, "c-000000000005")
-    commands.approve(ctx, ["c-000000000005"])
+    states.approve(ctx, ["c-000000000005"])
     assert len(site.remote_log()) == 1
     assert git(clone, "status", "--porcelain").strip() == "?? content/comments/media-social/c-000000000005.md"
 
@@ -123,7 +124,7 @@ def test_reconcile_clears_what_a_killed_git_left(site):
     and the comment file written before the kill is committed and pushed."""
     remote, clone, ctx = site
     pending(ctx, "c-000000000006")
-    commands.approve(ctx, ["c-000000000006"])
+    states.approve(ctx, ["c-000000000006"])
     stray = clone / "content" / "comments" / "media-social" / "c-000000000007.md"
     stray.write_text("id: c-000000000007\nauthor: Léa\ndate: 2026-12-01T10:00:00+01:00\n\nÉcrit, pas commité.\n")
     subprocess.run(["git", "rebase", "-i", "HEAD~1"], cwd=clone, check=True, capture_output=True,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..moderation.actions import approve, parents_to_offer
-from ..moderation.commands import Context
+from ..moderation.context import Context
 from ..moderation.display import NBSP
 
 YES = ("", "o", "y")

@@ -9,8 +9,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..moderation.commands import Context, fail, replyable
+from ..moderation.context import Context, fail
 from ..moderation.display import as_text
+from ..moderation.replies import replyable
 
 EDITOR_HELP = "# Écrivez votre réponse au-dessus (Markdown). Les lignes commençant par # sont ignorées.\n"
 

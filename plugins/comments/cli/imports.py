@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..importers import ImportFileError
 from ..importers.progress import Progress
 from ..importers.run import import_file
-from ..moderation.commands import Context, fail
+from ..moderation.context import Context, fail
 from ..storage.articles import ArticleIndex
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..core.model import PENDING
-from ..moderation.commands import Context, reject, reply, show, spam
+from ..moderation.context import Context
 from ..moderation.display import NBSP
 from ..moderation.errors import ModerationError
+from ..moderation.replies import reply
+from ..moderation.show import show
+from ..moderation.states import reject, spam
 from .approve import approve_asking
 from .editor import editor, reply_text
 

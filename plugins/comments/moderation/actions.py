@@ -2,7 +2,7 @@
 restoring a spam or rejected comment to pending, deleting one for good.
 
 Called by the CLI, the moderation page and the e-mail actions alike; refusals
-are a ModerationError with a French message, as in commands.py.
+are a ModerationError with a French message, as everywhere in moderation/.
 """
 
 from __future__ import annotations
@@ -10,8 +10,10 @@ from __future__ import annotations
 from ..core.comment_file import CommentFileError
 from ..core.model import APPROVED, PENDING, REJECTED, SPAM, STATE_LABELS, Comment
 from ..storage.queue import Queue
-from .commands import Context, check_ids, fail, find_comment, set_state
+from .context import Context, fail
 from .display import NBSP
+from .lookup import check_ids, find_comment
+from .states import set_state
 
 
 def pending_ancestors(queue: Queue, cid: str, comment: Comment | None = None) -> list[str]:

@@ -20,6 +20,8 @@ from pathlib import Path
 from ..core.comment_file import CommentFileError
 from ..core.model import QUEUE_STATES, Comment, state_label
 from ..storage.queue import Queue
+from .context import Context, fail
+from .display import NBSP
 
 
 @dataclass
@@ -94,3 +96,13 @@ def summary_lines(report: PurgeReport, queue_root: Path) -> list[str]:
     for problem in report.unreadable:
         lines.append(f"Fichier illisible, laissé en place{nbsp}: {problem}")
     return lines
+
+
+def purge_and_report(ctx: Context, days: int = 30, *, dry_run: bool = False) -> None:
+    """`comments.purge`: delete queued comments (and their e-mails) older than `days` days,
+    as the privacy page promises, then print the summary."""
+    if days < 0:
+        raise fail(f"--days doit être un nombre de jours positif ou nul (reçu{NBSP}: {days})")
+    report = purge(ctx.queue(), days, dry_run=dry_run)
+    for line in summary_lines(report, ctx.queue_root):
+        ctx.say(line)

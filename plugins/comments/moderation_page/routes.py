@@ -1,7 +1,7 @@
 """The moderation page: login, the queue by state, the actions, logout.
 
 Every action is a POST from this service's own page with the session's CSRF
-token, and calls the same moderation functions as the CLI (commands, actions).
+token, and calls the same moderation functions as the CLI (states, replies, actions).
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from ..core.model import PENDING
-from ..moderation import actions, commands
+from ..moderation import actions, states
+from ..moderation.replies import reply
 from ..storage.signing import digest
 from .auth import stored_hash, verify_password
 from .views import EMPTY, TABS, counts, listing
@@ -165,15 +166,15 @@ def plan(verb: str, ids: list[str], parents: set[str], text: str):
                 actions.approve(ctx, with_parents, parents=True)
             rest = [cid for cid in ids if cid not in parents]
             if rest:
-                commands.approve(ctx, rest)
+                states.approve(ctx, rest)
         return steps
     if verb == "reply" and len(ids) == 1:
         def steps(ctx):
             if with_parents:
                 actions.approve(ctx, with_parents, parents=True)
-            commands.reply(ctx, ids[0], text)
+            reply(ctx, ids[0], text)
         return steps
-    simple = {"reject": commands.reject, "spam": commands.spam, "restore": actions.restore, "delete": actions.delete}
+    simple = {"reject": states.reject, "spam": states.spam, "restore": actions.restore, "delete": actions.delete}
     if verb in simple:
         return partial(lambda fn, ctx: fn(ctx, ids), simple[verb])
     return None

@@ -20,7 +20,7 @@ from ..core.ratelimit import RateLimiter
 from ..core.request_body import Dropped, TooLarge, read_body
 from ..core.urls import origin_of, own_origins
 from ..intake.config import IntakeConfig
-from ..moderation.commands import Context
+from ..moderation.context import Context
 from ..moderation.errors import ModerationError
 from ..storage.mail import service_base
 from ..storage.queue import QueueError

@@ -10,7 +10,7 @@ import pytest
 from comments.cli.imports import import_export
 from comments.importers import ImportFileError
 from comments.importers.run import import_file
-from comments.moderation.commands import Context
+from comments.moderation.context import Context
 from comments.moderation.errors import ModerationError
 
 from tests.comments.importers.import_helpers import make_content, snapshot

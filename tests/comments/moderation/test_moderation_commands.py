@@ -11,8 +11,11 @@ from comments.cli.editor import reply_text
 from comments.cli.review import review
 from comments.core.comment_file import read_comment
 from comments.importers.run import import_file
-from comments.moderation import commands
+from comments.moderation import replies, states
+from comments.moderation.context import Context
 from comments.moderation.errors import ModerationError
+from comments.moderation.lookup import split_ids
+from comments.moderation.show import show, show_queue
 
 from tests.comments.importers.import_helpers import make_content, places, with_consent
 
@@ -37,7 +40,7 @@ def ctx(tmp_path):
     queue = tmp_path / "moderation"
     import_file(export, content=content, queue_root=queue)
     with_consent(queue, EXPORT)
-    return commands.Context(content=content, queue_root=queue, author="Lionel Boscher",
+    return Context(content=content, queue_root=queue, author="Lionel Boscher",
                             timezone="Europe/Paris", out=io.StringIO())
 
 
@@ -50,7 +53,7 @@ def output(ctx) -> str:
 
 def test_queue_lists_pending_with_reasons(ctx, monkeypatch):
     monkeypatch.setenv("COLUMNS", "160")  # the table fits the terminal: a wide one shows everything
-    commands.show_queue(ctx)
+    show_queue(ctx)
     text = output(ctx)
     header = text.splitlines()[0]
     for column in ("id", "article", "auteur", "date", "premiers mots", "règles"):
@@ -62,24 +65,24 @@ def test_queue_lists_pending_with_reasons(ctx, monkeypatch):
 
 
 def test_queue_lists_other_states_and_refuses_an_unknown_one(ctx):
-    commands.spam(ctx, ["c-3"])
+    states.spam(ctx, ["c-3"])
     output(ctx)
-    commands.show_queue(ctx, "spam")
+    show_queue(ctx, "spam")
     text = output(ctx)
     assert "c-3" in text and "c-2" not in text and "1 commentaire indésirable." in text
-    commands.show_queue(ctx, "approved")
+    show_queue(ctx, "approved")
     assert "1 commentaire publié." in output(ctx)  # c-4 waits: its article is missing
     with pytest.raises(ModerationError, match="état inconnu « pendng »"):
-        commands.show_queue(ctx, "pendng")
+        show_queue(ctx, "pendng")
 
 
 def test_show_gives_the_thread_context(ctx):
-    commands.show(ctx, "c-2")
+    show(ctx, "c-2")
     text = output(ctx)
     assert "Mon article" in text
     assert text.index("c-1 · Anne") < text.index("c-2 · Bob")  # the ancestor first
     assert "Une question en attente sur votre article ?" in text and "bob@example.org" in text
-    commands.show(ctx, "c-1")
+    show(ctx, "c-1")
     assert "Réponses" in output(ctx)
 
 
@@ -89,48 +92,48 @@ def test_an_unknown_or_bad_id_is_a_clear_error_and_changes_nothing(ctx, command)
     for bad in ("nope", "../c-1"):
         with pytest.raises(ModerationError) as info:
             if command == "show":
-                commands.show(ctx, bad)
+                show(ctx, bad)
             elif command == "reply":
-                commands.reply(ctx, bad, "Merci")
+                replies.reply(ctx, bad, "Merci")
             else:
-                getattr(commands, command)(ctx, ["c-3", bad])
+                getattr(states, command)(ctx, ["c-3", bad])
         assert info.value.code == 1
         assert "Erreur" in info.value.message and bad in info.value.message
     assert places(ctx.content, ctx.queue_root) == before
 
 
 def test_approve_reject_spam(ctx):
-    commands.approve(ctx, commands.split_ids("c-2,c-3"))
+    states.approve(ctx, split_ids("c-2,c-3"))
     assert (ctx.content / "comments/mon-article/c-2.md").is_file()
     assert (ctx.content / "comments/mon-article/c-3.md").is_file()
     assert "en attente → publié" in output(ctx)
     known = json.loads((ctx.queue_root / "known-authors.json").read_text())
     assert len(known) == 3  # Anne (import), Bob, Carla
-    commands.reject(ctx, ["c-3"])
+    states.reject(ctx, ["c-3"])
     assert (ctx.queue_root / "rejected/c-3.md").is_file()
-    commands.spam(ctx, ["c-3"])
+    states.spam(ctx, ["c-3"])
     assert (ctx.queue_root / "spam/c-3.md").is_file()
     assert all(len(p) == 1 for p in places(ctx.content, ctx.queue_root).values())
 
 
 def test_approve_refuses_a_comment_without_article(ctx):
     with pytest.raises(ModerationError) as info:
-        commands.approve(ctx, ["c-3", "c-4"])
+        states.approve(ctx, ["c-3", "c-4"])
     assert "article introuvable pour c-4" in info.value.message
     assert (ctx.queue_root / "pending/c-3.md").is_file()  # nothing changed
 
 
 def test_reply_to_a_pending_comment_approves_it_first(ctx):
-    new_id = commands.reply(ctx, "c-2", "Merci Bob, voici la réponse.")
+    new_id = replies.reply(ctx, "c-2", "Merci Bob, voici la réponse.")
     assert (ctx.content / "comments/mon-article/c-2.md").is_file()
     reply = read_comment(ctx.content / f"comments/mon-article/{new_id}.md")
     assert reply.role == "author" and reply.parent == "c-2" and reply.author == "Lionel Boscher"
     assert reply.body == "Merci Bob, voici la réponse." and reply.date.utcoffset() is not None
-    commands.spam(ctx, ["c-3"])
+    states.spam(ctx, ["c-3"])
     with pytest.raises(ModerationError, match="indésirable"):
-        commands.reply(ctx, "c-3", "Non")
+        replies.reply(ctx, "c-3", "Non")
     with pytest.raises(ModerationError, match="vide"):
-        commands.reply(ctx, "c-1", "   ")
+        replies.reply(ctx, "c-1", "   ")
 
 
 def test_reply_through_the_editor(ctx, tmp_path, monkeypatch):
@@ -139,11 +142,11 @@ def test_reply_through_the_editor(ctx, tmp_path, monkeypatch):
                       "open(p, 'w').write('Réponse écrite dans l’éditeur.\\n' + text)\n")
     monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
     monkeypatch.delenv("VISUAL", raising=False)
-    new_id = commands.reply(ctx, "c-1", reply_text(ctx, "c-1", None))
+    new_id = replies.reply(ctx, "c-1", reply_text(ctx, "c-1", None))
     reply = read_comment(ctx.content / f"comments/mon-article/{new_id}.md")
     assert reply.body == "Réponse écrite dans l’éditeur."  # the # help lines are dropped
     # A comment the author may not answer is refused before the editor opens.
-    commands.spam(ctx, ["c-3"])
+    states.spam(ctx, ["c-3"])
     monkeypatch.setenv("EDITOR", f"{sys.executable} -c 'open({str(tmp_path / 'ouvert')!r}, \"w\")'")
     with pytest.raises(ModerationError, match="indésirable"):
         reply_text(ctx, "c-3", None)

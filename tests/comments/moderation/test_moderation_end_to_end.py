@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 
 from comments.cli.imports import import_export
-from comments.moderation import commands
+from comments.moderation import replies, states
+from comments.moderation.context import Context
+from comments.moderation.show import show_queue
 from lxml import html as lxml_html
 
 from tests.comments.importers.import_helpers import make_content
@@ -41,13 +43,13 @@ def test_import_queue_approve_reply_build(tmp_path):
     content = make_content(tmp_path, [(SLUG, "Mon article")])
     export = tmp_path / "export.xml"
     export.write_text(WXR, encoding="utf-8")
-    ctx = commands.Context(content=content, queue_root=tmp_path / "moderation", author="Lionel Boscher",
+    ctx = Context(content=content, queue_root=tmp_path / "moderation", author="Lionel Boscher",
                            timezone="Europe/Paris", out=io.StringIO())
     import_export(ctx, str(export))
-    commands.show_queue(ctx)
+    show_queue(ctx)
     assert "wp-102" in ctx.out.getvalue()
-    commands.approve(ctx, ["wp-102"])
-    reply_id = commands.reply(ctx, "wp-102", "Merci Yvonne, je vous réponds ici.")
+    states.approve(ctx, ["wp-102"])
+    reply_id = replies.reply(ctx, "wp-102", "Merci Yvonne, je vous réponds ici.")
 
     output = tmp_path / "output"
     run_pelican(content, output)

@@ -14,7 +14,8 @@ from comments.core.model import Comment
 from comments.core.settings import comments_settings
 from comments.importers.run import import_file
 from comments.intake.filing import Filer
-from comments.moderation import commands
+from comments.moderation import replies, states
+from comments.moderation.context import Context
 
 from tests.comments.importers.import_helpers import make_content
 
@@ -56,10 +57,10 @@ def test_every_queue_file_is_600_and_every_folder_700(tmp_path, umask):
     filer.file(Comment(id="c-2", author="Robot", date=datetime(2026, 11, 2, tzinfo=UTC), body="Achetez",
                        post="mon-article"), honeypot=True)
     # The moderation commands: a move to rejected/, a reply that approves (subscribers, known authors).
-    ctx = commands.Context(content=content, queue_root=queue, author="Lionel", timezone="Europe/Paris",
+    ctx = Context(content=content, queue_root=queue, author="Lionel", timezone="Europe/Paris",
                            out=io.StringIO())
-    commands.reject(ctx, ["wp-2"])
-    commands.reply(ctx, "c-1", "Merci Marie.")
+    states.reject(ctx, ["wp-2"])
+    replies.reply(ctx, "c-1", "Merci Marie.")
     files, folders = modes(queue)
     assert {"pending", "spam", "rejected"} <= set(folders)
     assert any("@" in (queue / name).read_text(encoding="utf-8") for name in files)  # addresses are there

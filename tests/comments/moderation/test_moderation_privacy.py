@@ -13,10 +13,11 @@ from comments.core.comment_file import read_comment
 from comments.core.model import Comment
 from comments.core.settings import comments_settings
 from comments.importers.run import import_file
-from comments.moderation import commands
+from comments.moderation import replies, states
+from comments.moderation.context import Context
 from comments.moderation.display import table
 from comments.moderation.errors import ModerationError
-from comments.moderation.purge import purge
+from comments.moderation.purge import purge, purge_and_report
 from pelican.settings import read_settings
 
 from tests.comments.importers.import_helpers import drop_queued, make_content, places, with_consent
@@ -40,7 +41,7 @@ EXPORT = [
 ]
 
 
-def make_ctx(tmp_path, notify: dict | None = None) -> commands.Context:
+def make_ctx(tmp_path, notify: dict | None = None) -> Context:
     content = make_content(tmp_path, [("mon-article", "Mon article")])
     export = tmp_path / "export.json"
     export.write_text(json.dumps(EXPORT), encoding="utf-8")
@@ -50,7 +51,7 @@ def make_ctx(tmp_path, notify: dict | None = None) -> commands.Context:
     with_consent(queue, EXPORT)
     pelican = read_settings(None, override={"SITEURL": "https://blog.example", "TIMEZONE": "Europe/Paris", "DEFAULT_LANG": "fr",
                                             "ARTICLE_URL": "{date:%Y}/{date:%m}/{slug}/"})
-    return commands.Context(content=content, queue_root=queue, author="Lionel Boscher", timezone="Europe/Paris",
+    return Context(content=content, queue_root=queue, author="Lionel Boscher", timezone="Europe/Paris",
                             out=io.StringIO(), settings=comments_settings({"COMMENTS": {"notify": notify} if notify else {}}),
                             pelican=pelican, siteurl=pelican["SITEURL"])
 
@@ -66,13 +67,13 @@ def subscribers(ctx) -> dict:
 
 def test_approving_keeps_the_email_privately_and_reject_or_spam_drop_it(tmp_path):
     ctx = make_ctx(tmp_path)
-    commands.approve(ctx, ["c-2", "c-3"])
+    states.approve(ctx, ["c-2", "c-3"])
     assert subscribers(ctx) == {"c-2": "bob@example.org", "c-3": "carla@example.org"}
     assert oct((ctx.queue_root / "subscribers.json").stat().st_mode & 0o777) == "0o600"
     for path in ctx.content.rglob("*"):  # never under content/
         assert not path.is_file() or "@example.org" not in path.read_text(encoding="utf-8")
-    commands.reject(ctx, ["c-2"])
-    commands.spam(ctx, ["c-3"])
+    states.reject(ctx, ["c-2"])
+    states.spam(ctx, ["c-3"])
     assert subscribers(ctx) == {}
     for state, cid in (("rejected", "c-2"), ("spam", "c-3")):
         assert read_comment(ctx.queue_root / state / f"{cid}.md", queue=True).email is None
@@ -81,7 +82,7 @@ def test_approving_keeps_the_email_privately_and_reject_or_spam_drop_it(tmp_path
 def test_a_reply_tells_the_reader_by_email_in_french(tmp_path, smtp):
     controller, inbox = smtp
     ctx = make_ctx(tmp_path, notify_settings(controller.port))
-    new_id = commands.reply(ctx, "c-2", "Merci Bob, bonne question !")  # pending: approved first
+    new_id = replies.reply(ctx, "c-2", "Merci Bob, bonne question !")  # pending: approved first
     [message] = inbox.wait(1)
     assert message["To"] == "bob@example.org" and message["From"] == "blog@example.fr"
     assert message["Reply-To"] == "lionel@example.fr"
@@ -94,11 +95,11 @@ def test_a_reply_tells_the_reader_by_email_in_french(tmp_path, smtp):
     assert "prévenu(e) par e-mail" in ctx.out.getvalue()
     # A reader without a recorded e-mail (c-1) gets nothing; neither does the author,
     # even with an address on record (an imported author's comment may carry one).
-    commands.reply(ctx, "c-1", "Merci.")
+    replies.reply(ctx, "c-1", "Merci.")
     subscribers_file = ctx.queue().subscribers()
     subscribers_file.set(new_id, "lionel@example.fr")
     subscribers_file.save()
-    commands.reply(ctx, new_id, "Une précision.")
+    replies.reply(ctx, new_id, "Une précision.")
     time.sleep(0.5)
     assert len(inbox.messages) == 1
 
@@ -111,7 +112,7 @@ def test_a_comment_on_a_page_is_approved_and_answered_with_the_page_address(tmp_
         "Title: Livre d'or\nSlug: livre-dor\ncomments: open\n\nSignez.\n", encoding="utf-8")
     ctx.queue().add(Comment(id="c-9", author="Eve", date=datetime(2024, 1, 6, 10, tzinfo=UTC), body="Bravo.",
                             post="livre-dor", email="eve@example.org"))
-    new_id = commands.reply(ctx, "c-9", "Merci Eve.")  # pending: approved first
+    new_id = replies.reply(ctx, "c-9", "Merci Eve.")  # pending: approved first
     assert (ctx.content / "comments/livre-dor/c-9.md").is_file()
     [message] = inbox.wait(1)
     assert message["Subject"] == "Réponse à votre commentaire sur « Livre d'or »"
@@ -120,8 +121,8 @@ def test_a_comment_on_a_page_is_approved_and_answered_with_the_page_address(tmp_
 
 def test_a_failing_smtp_server_warns_and_the_reply_stays(tmp_path):
     ctx = make_ctx(tmp_path, notify_settings(free_port()))  # nobody listens there
-    commands.approve(ctx, ["c-3"])
-    new_id = commands.reply(ctx, "c-3", "Merci Carla.")
+    states.approve(ctx, ["c-3"])
+    new_id = replies.reply(ctx, "c-3", "Merci Carla.")
     out = ctx.out.getvalue()
     assert "Attention\u00a0: l’e-mail prévenant Auteur c-3 n’a pas pu être envoyé" in out
     assert "la réponse est bien publiée" in out
@@ -130,21 +131,21 @@ def test_a_failing_smtp_server_warns_and_the_reply_stays(tmp_path):
 
 def test_without_smtp_settings_the_reply_is_published_and_says_so(tmp_path):
     ctx = make_ctx(tmp_path)
-    new_id = commands.reply(ctx, "c-2", "Merci.")
+    new_id = replies.reply(ctx, "c-2", "Merci.")
     assert "COMMENTS['notify'] n’est pas configuré" in ctx.out.getvalue()
     assert (ctx.content / "comments" / "mon-article" / f"{new_id}.md").is_file()
 
 
 def test_purge_deletes_old_queued_comments_and_their_emails(tmp_path):
     ctx = make_ctx(tmp_path)
-    commands.approve(ctx, ["c-2"])  # published: never purged, its e-mail kept for replies
+    states.approve(ctx, ["c-2"])  # published: never purged, its e-mail kept for replies
     (ctx.queue_root / "subscribers.json").write_text(json.dumps({"c-2": "bob@example.org", "c-9": "x@example.org"}))
-    commands.purge(ctx, 30, dry_run=True)
+    purge_and_report(ctx, 30, dry_run=True)
     out = ctx.out.getvalue()
     assert "2 commentaires seraient supprimés" in out and "rien n’a été supprimé" in out
     assert set(places(ctx.content, ctx.queue_root)) == {"c-1", "c-2", "c-3", "c-4", "c-5", "c-6"}
     ctx.out = io.StringIO()
-    commands.purge(ctx, 30)
+    purge_and_report(ctx, 30)
     out = ctx.out.getvalue()
     assert "2 commentaires supprimés." in out
     assert "1 indésirable\u00a0: c-4" in out and "1 rejeté\u00a0: c-5" in out
@@ -170,7 +171,7 @@ def test_purge_by_comment_date_not_file_time(tmp_path):
 def test_purge_refuses_a_negative_number_of_days(tmp_path):
     ctx = make_ctx(tmp_path)
     with pytest.raises(ModerationError) as caught:
-        commands.purge(ctx, -1)
+        purge_and_report(ctx, -1)
     assert caught.value.code == 1 and "--days" in caught.value.message
 
 

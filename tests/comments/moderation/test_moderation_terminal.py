@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 import pytest
 from comments.core.model import Comment
 from comments.core.terminal import has_unsafe_name_chars, strip_unsafe_name_chars, visible
-from comments.moderation import commands
+from comments.moderation.context import Context
 from comments.moderation.display import table, thread
 from comments.storage.queue import Queue
 from hypothesis import given, settings
@@ -87,7 +87,7 @@ def test_whatever_a_comment_holds_the_queue_and_show_print_nothing_forbidden(aut
                       post=post, held=held, website="https://x.example/", parent="h-0")
     parent = Comment(id="h-0", author=author, date=datetime(2026, 11, 1, 9, 0, tzinfo=UTC), body=body, post=post)
     out = io.StringIO()
-    ctx = commands.Context(content=ROOT, queue_root=ROOT, author="A", timezone="UTC", out=out)
+    ctx = Context(content=ROOT, queue_root=ROOT, author="A", timezone="UTC", out=out)
     for line in [*table([comment], width=120), *thread(comment, "pending", {"h-0": ("pending", parent)}, post)]:
         ctx.say(line)
     assert not FORBIDDEN.search(out.getvalue())
