@@ -36,9 +36,30 @@ def files_digest(root: Path, pattern: str, skip: Path | None = None) -> str:
     return digest(parts())
 
 
-def restore_or_make(cache: Path, key: str, make: Callable[[Path], None], dest: Path) -> bool:
+def copy_changed(source: Path, dest: Path) -> None:
+    """Copy the files under `source` into `dest`, leaving alone each one that already holds
+    the same bytes (its time too: a publication by rsync sends only what changed)."""
+    for path in source.rglob("*"):
+        if not path.is_file():
+            continue
+        data, target = path.read_bytes(), dest / path.relative_to(source)
+        try:
+            if target.read_bytes() == data:
+                continue
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def _copy_all(source: Path, dest: Path) -> None:
+    shutil.copytree(source, dest, dirs_exist_ok=True)
+
+
+def restore_or_make(cache: Path, key: str, make: Callable[[Path], None], dest: Path,
+                    copy: Callable[[Path, Path], None] = _copy_all) -> bool:
     """Copy into `dest` the files made for `key`, calling `make(folder)` to make them into an
     empty folder first when `cache` has none for that key. Only the latest key is kept.
+    `copy(folder, dest)` copies them (default: every file; `copy_changed`: the changed ones).
     Returns True when the files came from the cache."""
     kept = cache / key
     hit = kept.is_dir()
@@ -54,5 +75,5 @@ def restore_or_make(cache: Path, key: str, make: Callable[[Path], None], dest: P
         for other in cache.iterdir():
             if other != kept and other.is_dir():
                 shutil.rmtree(other, ignore_errors=True)
-    shutil.copytree(kept, dest, dirs_exist_ok=True)
+    copy(kept, dest)
     return hit

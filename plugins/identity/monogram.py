@@ -7,20 +7,12 @@ on every machine that builds the site.
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 # Drawn at 4x then reduced: smooth edges without Pillow's antialiasing options.
 OVERSAMPLE = 4
-
-
-def initials(name: str) -> str:
-    """« Lionel Boscher » -> « LB »; at most two letters, accents kept."""
-    words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
-    letters = [unicodedata.normalize("NFC", w[0]).upper() for w in words]
-    return "".join(letters[:1] + letters[1:][-1:]) or "?"
 
 
 def monogram(text: str, size: int, colour: str, ink: str, font: Path, *, round_: bool = True) -> Image.Image:

@@ -8,12 +8,20 @@ theme derives from them (initials, colours, the picture's files).
 from __future__ import annotations
 
 import functools
+import unicodedata
 from dataclasses import dataclass
 
 from declared_settings import doc, file_under, matching
 
 FOLDER = "identity"  # in the output: the picture and the 192 px icon
 PORTRAIT_SIZES = (96, 192)
+
+
+def initials(name: str) -> str:
+    """« Lionel Boscher » -> « LB »; at most two letters, accents kept."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
+    letters = [unicodedata.normalize("NFC", w[0]).upper() for w in words]
+    return "".join(letters[:1] + letters[1:][-1:]) or "?"
 
 
 @dataclass(frozen=True)
@@ -43,8 +51,6 @@ class Identity:
     @functools.cached_property
     def initials(self) -> str:
         """At most two letters of the name, drawn as the logo, the monogram and the favicons."""
-        from .monogram import initials
-
         return initials(self.name)
 
     @functools.cached_property

@@ -3,10 +3,15 @@ RFC 4685 replies, and do not change from one build to the next."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 import feedparser
 from lxml import etree
 
 from tests.comments.conftest import page_of
+from tests.conftest import ROOT
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 THR = "{http://purl.org/syndication/thread/1.0}"
@@ -135,3 +140,43 @@ def test_feeds_are_byte_identical_across_builds_and_not_rewritten(mini_site):
     assert (first / "feeds/comments/avec-fil.atom.xml").stat().st_mtime_ns == stamps[names[2]]
     assert b"comment-a-2" in (first / "feeds/comments.atom.xml").read_bytes()
     assert b"comment-a-2" in (first / "feeds/comments/autre.atom.xml").read_bytes()
+
+
+LOADED = """
+import atexit, runpy, sys
+atexit.register(lambda: print("feedgen loaded:", "feedgen" in sys.modules))
+sys.argv = ["pelican", *sys.argv[1:]]
+runpy.run_module("pelican", run_name="__main__")
+"""
+
+
+def test_unchanged_feeds_come_from_the_cache_without_feedgen(mini_site):
+    """The feeds are kept under CACHE_PATH by a digest of what they show: a build with the same
+    comments, titles and addresses copies them (feedgen is not even loaded); any change makes them again."""
+    feed_site(mini_site)
+    cache = mini_site.root / "shared-cache"
+    overrides = {**OVERRIDES, "CACHE_PATH": str(cache)}
+    first, _ = mini_site.build("one", overrides=overrides)
+    (kept,) = (cache / "comment-feeds").iterdir()
+    marked = kept / "feeds" / "comments" / "autre.atom.xml"
+    marked.write_bytes(marked.read_bytes().replace(b"Sur l'autre.", b"Sur l'autre (du cache)."))
+
+    def build(name: str) -> tuple:
+        output = mini_site.root / name
+        args = [sys.executable, "-c", LOADED, str(mini_site.content), "-o", str(output), "-s",
+                str(ROOT / "pelicanconf.py"), "-q", "-e", *(f"{k}={json.dumps(v)}" for k, v in overrides.items())]
+        result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+        return output, result.stdout
+
+    second, said = build("two")
+    assert "feedgen loaded: False" in said
+    assert b"(du cache)" in (second / "feeds" / "comments" / "autre.atom.xml").read_bytes()
+    assert (second / "feeds" / "comments.rss.xml").read_bytes() == (first / "feeds" / "comments.rss.xml").read_bytes()
+    # A title that changes changes the key: the feeds are made again, from the comments.
+    mini_site.article("autre", "Autre titre", date="2013-04-23 10:00")
+    third, said = build("three")
+    assert "feedgen loaded: True" in said
+    feed = (third / "feeds" / "comments" / "autre.atom.xml").read_bytes()
+    assert b"(du cache)" not in feed and b"Autre titre" in feed
+    assert len(list((cache / "comment-feeds").iterdir())) == 1  # only the latest is kept

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from declared_settings import SettingsError, load
 from identity.colours import DARK_BG, LIGHT_BG, contrast, custom_properties, palette
-from identity.monogram import initials
-from identity.settings import Identity
+from identity.settings import Identity, initials
 from PIL import Image
 
 from pelicanconf import IDENTITY

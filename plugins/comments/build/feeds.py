@@ -2,7 +2,10 @@
 
 Deterministic: entries newest first (date, then id), `updated` is the newest
 comment's date (never the build time), and a file is rewritten only when its
-bytes change. Replies carry RFC 4685 `thr:in-reply-to`.
+bytes change. Replies carry RFC 4685 `thr:in-reply-to`. The feeds are kept under
+CACHE_PATH by a digest of everything they show (digest_cache): a build whose
+comments, titles and addresses are those of the last one copies them, without
+loading feedgen and lxml (~0.8 s and ~11 MB at 1,000 articles and 5,000 comments).
 """
 
 from __future__ import annotations
@@ -13,8 +16,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
+
+from digest_cache import copy_changed, digest, restore_or_make
 
 from ..core.settings import Comments
 from .threads import ThreadNode, walk
@@ -24,6 +30,9 @@ from .threads import ThreadNode, walk
 logger = logging.getLogger(__name__)
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+CACHE_FOLDER = "comment-feeds"  # under CACHE_PATH
+# What the feeds are made by: a change to this code makes them again.
+_CODE = digest(Path(__file__).with_name(name).read_bytes() for name in ("feeds.py", "atom_threading.py"))
 _TAG_RE = re.compile(r"<[^>]*>")
 _SPACE_RE = re.compile(r"[ \t\r\n]+")
 
@@ -118,7 +127,39 @@ def write_feeds(
     settings: dict,
     comments: Comments,
 ) -> None:
-    """Write the site-wide and per-article comment feeds (a file whose bytes are the same is left alone)."""
+    """Write the site-wide and per-article comment feeds (a file whose bytes are the same is left
+    alone), made again only when what they show changed since the last build (CACHE_PATH)."""
+    threads = list(threads)
+    cache = settings.get("CACHE_PATH")
+    if not cache:
+        _make_feeds(threads, output_path, settings, comments)
+        return
+    key = digest(_inputs(threads, settings, comments))
+    restore_or_make(Path(cache) / CACHE_FOLDER, key,
+                    lambda folder: _make_feeds(threads, folder, settings, comments), output_path,
+                    copy=copy_changed)
+
+
+def _inputs(threads: list[tuple[Any, list[ThreadNode]]], settings: dict, comments: Comments) -> Iterable[str]:
+    """Everything the feeds show or are made with, for their digest."""
+    yield _CODE
+    yield version("feedgen")
+    yield repr((settings.get("FEED_DOMAIN"), settings.get("SITEURL"), settings.get("SITENAME"),
+                comments.feed_max_items, comments.feed_atom, comments.feed_rss, comments.feed_article_atom))
+    for content, nodes in threads:
+        yield repr((content.slug, content.url, getattr(content, "title", "")))
+        for node in walk(nodes):
+            parent = node.reply_to.id if node.reply_to is not None else ""
+            yield repr((node.id, node.author, node.comment.date.isoformat(), parent))
+            yield node.html
+
+
+def _make_feeds(
+    threads: list[tuple[Any, list[ThreadNode]]],
+    output_path: Path,
+    settings: dict,
+    comments: Comments,
+) -> None:
     base = (settings.get("FEED_DOMAIN") or settings.get("SITEURL") or "").rstrip("/")
     sitename = plain(settings.get("SITENAME", ""))
     limit = comments.feed_max_items
