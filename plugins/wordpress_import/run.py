@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from comments.core.settings import Comments
+from comments.importers import detect
 from comments.importers.progress import Progress
 from comments.importers.run import import_file
 from comments.storage.articles import ArticleIndex
@@ -41,6 +42,7 @@ def import_blog(
 ) -> Report:
     """Import a WordPress export (posts, pages, media, comments, addresses); ImportFileError when unreadable."""
     path, content = Path(path), Path(content)
+    detect(path)  # a missing, unreadable or unknown file: its French refusal before anything starts
     pelican = pelican or {}
     articles_folder = (pelican.get("ARTICLE_PATHS") or ["articles"])[0]
     pages_folder = (pelican.get("PAGE_PATHS") or ["pages"])[0]

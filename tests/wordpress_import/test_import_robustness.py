@@ -174,6 +174,22 @@ def test_only_broken_xml_or_a_dtd_refuses_the_export_naming_the_line(tmp_path, d
     assert result.returncode == 1 and f"ligne {line}" in result.stderr and "Rien n’a été importé" in result.stderr
 
 
+@pytest.mark.parametrize("make, expected", [
+    (lambda folder: folder / "absent.xml", "fichier introuvable"),
+    (lambda folder: folder, "c’est un dossier"),
+    (lambda folder: (folder / "notes.txt", (folder / "notes.txt").write_text("Mes notes", encoding="utf-8"))[0],
+     "format non reconnu"),
+])
+def test_a_missing_or_foreign_file_is_a_french_error_not_a_traceback(tmp_path, make, expected):
+    path = make(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "invoke", "wordpress.import", str(path), "--content",
+                             str(tmp_path / "content"), "--queue", str(tmp_path / "moderation")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert expected in result.stderr and "Rien n’a été importé" in result.stderr
+    assert not (tmp_path / "content").exists() and not (tmp_path / "moderation").exists()
+
+
 def test_a_big_export_shows_a_progress_bar(tmp_path):
     from benchmarks.wxr import write_blog
 
