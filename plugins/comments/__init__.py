@@ -3,7 +3,7 @@
 `register()` connects the signals; the work is in build/plugin.py (glue). The
 package is layered, each layer importing only the ones below it:
 core (model, file format, urls, settings) < storage (published store, queue,
-posts, git, mail) < moderation (actions, rules, publish) < build, importers,
+posts, git, mail) < moderation (states, replies, publish, purge...) < build, importers,
 intake and moderation_page (the service) < cli.
 """
 
