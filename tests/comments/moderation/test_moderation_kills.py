@@ -3,6 +3,10 @@
 After each kill, the next command (any command takes the lock and reconciles)
 must find every comment in exactly one place, every file parsing, no temporary
 file left; a final uninterrupted import must give exactly a clean import's files.
+
+The kill instants are stratified: the n-th kill of a kind falls in the n-th slice of
+the command's measured window (at a random point of it), so that few kills still
+cover the whole command, start to end, instead of clustering as random draws may.
 """
 
 from __future__ import annotations
@@ -27,8 +31,8 @@ from tests.crash_points import child_script
 
 PLUGINS = Path(__file__).resolve().parents[3] / "plugins"
 POSTS = [(f"article-{n}", f"Article {n}") for n in range(8)]
-IMPORT_KILLS = 60
-APPROVE_KILLS = 50
+IMPORT_KILLS = 24
+APPROVE_KILLS = 24
 
 IMPORT = """
 import sys
@@ -63,6 +67,16 @@ def run_and_kill(script: str, delay: float, after=None) -> int:
     return process.returncode
 
 
+def stratified(rng: random.Random, index: int, strata: int, low: float, high: float) -> float:
+    """A random instant in slice `index % strata` of [low, high] cut into `strata` equal slices."""
+    return low + (high - low) * ((index % strata) + rng.random()) / strata
+
+
+def _stamps(folders: list[Path]) -> list[int]:
+    """The folders' modification times: any file created, renamed or removed in one changes them."""
+    return [f.stat().st_mtime_ns if f.exists() else 0 for f in folders]
+
+
 def check_whole(content: Path, queue: Path, expected: set[str] | None = None) -> dict:
     with Queue(queue, content).lock():  # what the next command does first
         pass
@@ -92,27 +106,44 @@ def timed(script: str, runs: int = 1, reset=None, after=None) -> float:
     return statistics.median(times)
 
 
+@pytest.fixture(scope="module")
+def import_source(tmp_path_factory):
+    """The export and the reference import of it, shared by the import kill tests (read only)."""
+    root = tmp_path_factory.mktemp("import-source")
+    export = write_wxr(root / "export.xml", 100, posts=POSTS, seed=3)
+    reference = make_content(root / "reference", POSTS)
+    import_file(export, content=reference, queue_root=root / "reference" / "moderation")
+    expected = set(places(reference, root / "reference" / "moderation"))
+    return export, reference, expected
+
+
 @pytest.mark.slow
-def test_import_killed_at_random_instants(tmp_path):
+def test_import_killed_at_random_instants(tmp_path, import_source):
     rng = random.Random(4)
-    export, reference, expected, content, queue, script = _import_setup(tmp_path)
+    export, reference, expected, content, queue, script = _import_setup(tmp_path, import_source)
     fresh = lambda: _fresh_store(content, queue)  # noqa: E731
     staging_started = lambda: any(queue.glob(".import-*"))  # noqa: E731
     duration = timed(script, runs=3, reset=fresh)
     startup = timed(script.replace("import_file(", "(lambda *a, **k: None)("), runs=3, reset=fresh)
-    # The writes: from the staging folder's appearance to the end, timed under the same load.
+    # The writes: from the staging folder's appearance to the end (the interpreter's exit included,
+    # hence kills aimed at its first 70 %), timed under the same load.
     writes = timed(script, runs=3, reset=fresh, after=staging_started)
     kills = staging = 0
+    tries = {"any": 0, "writes": 0}
     # Generous attempts: on a loaded machine a run may finish before its kill lands.
     for attempt in range(IMPORT_KILLS * 8):
         # A fresh store each time, so the kill lands during the writes, not on an already full store.
         _fresh_store(content, queue)
-        # Every other kill at any instant after the interpreter started; the others aimed
-        # at the writes, which random instants alone may miss on a busy machine.
-        if attempt % 2:
-            code = run_and_kill(script, rng.uniform(0, writes * 0.9), after=staging_started)
+        # One kill in three at any instant after the interpreter started; the others aimed
+        # at the writes, which instants over the whole run alone may miss on a busy machine.
+        # Each kind walks its window slice by slice (a missed slice comes round again).
+        kind = "any" if attempt % 3 == 0 else "writes"
+        strata = IMPORT_KILLS // 3 if kind == "any" else IMPORT_KILLS - IMPORT_KILLS // 3
+        index, tries[kind] = tries[kind], tries[kind] + 1
+        if kind == "writes":
+            code = run_and_kill(script, stratified(rng, index, strata, 0, writes * 0.7), after=staging_started)
         else:
-            code = run_and_kill(script, rng.uniform(startup * 0.8, duration * 0.85))
+            code = run_and_kill(script, stratified(rng, index, strata, startup * 0.8, duration * 0.85))
         if code == -signal.SIGKILL:
             kills += 1
             staged = list(queue.glob(".import-*"))
@@ -125,16 +156,13 @@ def test_import_killed_at_random_instants(tmp_path):
     assert kills >= IMPORT_KILLS
     # Some kills did land in the middle of imports (how many depends on the machine's load;
     # test_import_killed_in_the_middle_of_its_renames stops it at chosen points).
-    assert staging >= IMPORT_KILLS // 10
+    assert staging >= 6
     print(f"import: {kills} kills, {staging} while files were staged or renamed")
 
 
-def _import_setup(tmp_path):
-    """An export, the reference import of it, and an empty site with the import script."""
-    export = write_wxr(tmp_path / "export.xml", 100, posts=POSTS, seed=3)
-    reference = make_content(tmp_path / "reference", POSTS)
-    import_file(export, content=reference, queue_root=tmp_path / "reference" / "moderation")
-    expected = set(places(reference, tmp_path / "reference" / "moderation"))
+def _import_setup(tmp_path, import_source):
+    """The shared export and reference, and an empty site with the import script."""
+    export, reference, expected = import_source
     content = make_content(tmp_path / "site", POSTS)
     queue = tmp_path / "site" / "moderation"
     script = IMPORT.format(plugins=str(PLUGINS), export=str(export), content=str(content), queue=str(queue))
@@ -152,15 +180,14 @@ def _reimport_finishes(export, content, queue, expected, reference, tmp_path) ->
     import_file(export, content=content, queue_root=queue)
     check_whole(content, queue, expected)
     assert _relative(snapshot(content / "comments", queue, ignore_queued=True), tmp_path / "site") == _relative(
-        snapshot(reference / "comments", tmp_path / "reference" / "moderation", ignore_queued=True),
-        tmp_path / "reference")
+        snapshot(reference / "comments", reference.parent / "moderation", ignore_queued=True), reference.parent)
 
 
 @pytest.mark.slow
-def test_import_killed_in_the_middle_of_its_renames(tmp_path):
+def test_import_killed_in_the_middle_of_its_renames(tmp_path, import_source):
     # Renaming is a small part of an import: random kills rarely land there, so die at chosen points.
     rng = random.Random(6)
-    export, reference, expected, content, queue, script = _import_setup(tmp_path)
+    export, reference, expected, content, queue, script = _import_setup(tmp_path, import_source)
     for renamed in sorted(rng.sample(range(1, len(expected)), 12)):
         _fresh_store(content, queue)
         result = subprocess.run([sys.executable, "-c", child_script(f"rename:{renamed}", script)], capture_output=True)
@@ -183,8 +210,11 @@ def test_approve_killed_at_random_instants(tmp_path):
     queue = tmp_path / "moderation"
     import_file(export, content=content, queue_root=queue)
     everything = set(places(content, queue))
+    folders = [queue / "pending", queue / "rejected", *(content / "comments" / slug for slug, _ in POSTS)]
     kills = commands_run = interrupted = 0
-    durations: dict[str, float] = {}
+    durations: dict[tuple[str, str], float] = {}
+    tries: dict[tuple[str, str], int] = {}
+    turn: dict[str, int] = {}
     while kills < APPROVE_KILLS and commands_run < APPROVE_KILLS * 8:
         waiting = sorted(p.stem for state in ("pending", "rejected") for p in (queue / state).glob("*.md"))
         published = sorted(p.stem for p in (content / "comments").glob("*/*.md"))
@@ -193,12 +223,25 @@ def test_approve_killed_at_random_instants(tmp_path):
         ids = rng.sample(pool, min(8, len(pool)))
         script = APPROVE.format(plugins=str(PLUGINS), content=str(content), queue=str(queue),
                                 command=command, ids=ids)
-        if command not in durations:
-            durations[command] = timed(script)
-            commands_run += 1
-            continue
+        # One kill in four at any instant after the interpreter started; the others aimed at
+        # the moves (from the first change in a comment folder on), a few milliseconds that
+        # instants over the whole run, mostly the interpreter's start, seldom reach.
+        turn[command] = turn.get(command, -1) + 1
+        kind = "any" if turn[command] % 4 == 0 else "moves"
+        before = _stamps(folders)
+        moved = lambda before=before: _stamps(folders) != before  # noqa: E731
         commands_run += 1
-        if run_and_kill(script, rng.uniform(0.05, durations[command] * 0.85)) == -signal.SIGKILL:
+        if (command, kind) not in durations:  # a complete run (not killed) gives the window
+            durations[command, kind] = timed(script, after=moved if kind == "moves" else None)
+            continue
+        # The n-th try of each kind in the n-th slice of its window (a missed slice comes round again).
+        index = tries[command, kind] = tries.get((command, kind), -1) + 1
+        # (the moves' window runs to the interpreter's exit: its first half holds the moves)
+        if kind == "moves":
+            delay = stratified(rng, index, APPROVE_KILLS * 3 // 8, 0, durations[command, kind] * 0.5)
+        else:
+            delay = stratified(rng, index, APPROVE_KILLS // 8, 0.05, durations[command, kind] * 0.85)
+        if run_and_kill(script, delay, after=moved if kind == "moves" else None) == -signal.SIGKILL:
             kills += 1
             interrupted += bool(list((queue / ".journal").glob("*.json")))
         found = check_whole(content, queue)
