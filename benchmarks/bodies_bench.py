@@ -90,8 +90,9 @@ def old_ms(body: str, limit_s: float) -> tuple[str, float | None]:
         child.join()
 
 
-def bodies(quick: bool) -> dict:
-    sizes = QUICK_SIZES if quick else SIZES
+def bodies(quick: bool, sizes: tuple[int, ...] | None = None) -> dict:
+    """Every recipe at each of `sizes` (by default those of a quick or a full run)."""
+    sizes = sizes or (QUICK_SIZES if quick else SIZES)
     limit = QUICK_OLD_LIMIT_S if quick else OLD_LIMIT_S
     sanitiser = Sanitiser()
     recipes = {"prose ordinaire": prose_recipe(), **pathological.recipes()}

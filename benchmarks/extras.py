@@ -96,12 +96,12 @@ def _time_blog(posts: int, comments: int) -> dict:
             "seconds": measure.seconds, "cpu_seconds": measure.cpu_seconds, "peak_rss_mb": measure.peak_rss_mb}
 
 
-def intake(quick: bool) -> dict:
-    """benchmarks.intake_bench.run(quick=...) -> accepted submissions per second."""
+def intake(quick: bool, submissions: int | None = None) -> dict:
+    """benchmarks.intake_bench.run(quick=..., total=submissions) -> accepted submissions per second."""
     def work() -> dict:
         from .intake_bench import run
 
-        result = run(quick=quick)
+        result = run(quick=quick, total=submissions)
         rate = float(result["accepted_per_second"])
         return {"status": "ok", "accepted_per_second": rate,
                 **{k: v for k, v in result.items() if k != "accepted_per_second"}}
@@ -109,15 +109,14 @@ def intake(quick: bool) -> dict:
     return _guarded("intake_bench", work)
 
 
-def publication(quick: bool) -> dict:
+def publication(*, push_rounds: int, cli_rounds: int, page_posts: int, page_comments: int,
+                page_rounds: int) -> dict:
     """benchmarks.publication_bench: approval -> commit pushed, and one server: approval -> page."""
     def work() -> dict:
         from .publication_bench import approval_to_push, one_server
 
-        push = _guarded("approbation → commit", lambda: approval_to_push(
-            rounds=3 if quick else 10, cli_rounds=1 if quick else 3))
-        page = _guarded("un serveur", lambda: one_server(30 if quick else 1000, 120 if quick else 5000,
-                                                          rounds=1 if quick else 3))
+        push = _guarded("approbation → commit", lambda: approval_to_push(rounds=push_rounds, cli_rounds=cli_rounds))
+        page = _guarded("un serveur", lambda: one_server(page_posts, page_comments, rounds=page_rounds))
         # Wall-clock figures: the machine's load says how to read them.
         return {"status": "ok", "push": push, "page": page, "load_average": os.getloadavg()[0]}
 

@@ -49,12 +49,23 @@ class Plan:
     blog_posts: int = 1000
     blog_comments: int = 20_000
     seed: int = 1
+    loop_edits: int = 5  # saves timed per author's loop
+    search_words: tuple[str, ...] = search_bench.WORDS
+    body_sizes: tuple[int, ...] = bodies_bench.SIZES  # characters of each comment body rendered
+    intake_submissions: int = 2000
+    push_rounds: int = 10  # approvals pushed from inside the service
+    cli_rounds: int = 3  # and by `invoke comments.approve`
+    page_posts: int = 1000  # the one-server corpus
+    page_comments: int = 5000
+    page_rounds: int = 3
 
 
 FULL = Plan(posts=1000, comments=5000, rounds=3, related_sizes=(1000, 5000), related_repeat=3,
             import_comments=50_000, quick=False)
 QUICK = Plan(posts=30, comments=120, rounds=3, related_sizes=(100, 300), related_repeat=1,
-             import_comments=1000, quick=True, blog_posts=20, blog_comments=200)
+             import_comments=1000, quick=True, blog_posts=20, blog_comments=200, loop_edits=3,
+             body_sizes=bodies_bench.QUICK_SIZES, intake_submissions=300, push_rounds=3, cli_rounds=1,
+             page_posts=30, page_comments=120, page_rounds=1)
 
 
 def machine() -> dict:
@@ -147,7 +158,7 @@ def run_bench(plan: Plan, *, output: Path | None = RESULTS, log=print) -> dict:
         result["loop"] = author_loops(plan, Path(tmp))
         log("Première recherche d’un lecteur (octets reçus)…")
         result["search"] = extras._guarded("la recherche", lambda: search_bench.first_search(
-            Path(tmp) / "corpus", Path(tmp) / "search"))
+            Path(tmp) / "corpus", Path(tmp) / "search", plan.search_words))
         log(json.dumps(result["search"], ensure_ascii=False))
     log("Articles liés, import WordPress, réception…")
     result["related"] = extras.related(plan.related_sizes, plan.related_repeat)
@@ -161,11 +172,13 @@ def run_bench(plan: Plan, *, output: Path | None = RESULTS, log=print) -> dict:
         blog["targets"] = BLOG_TARGETS
         blog["within_targets"] = {k: blog[k] <= v for k, v in BLOG_TARGETS.items()}
     result["wordpress"] = blog
-    result["intake"] = extras.intake(plan.quick)
+    result["intake"] = extras.intake(plan.quick, plan.intake_submissions)
     log("Corps de commentaires : entrées pathologiques de CommonMark, corps longs…")
-    result["bodies"] = extras._guarded("le rendu des corps", lambda: bodies_bench.bodies(plan.quick))
+    result["bodies"] = extras._guarded("le rendu des corps", lambda: bodies_bench.bodies(plan.quick, plan.body_sizes))
     log("Publication des commentaires (git, un serveur)…")
-    result["publication"] = extras.publication(plan.quick)
+    result["publication"] = extras.publication(
+        push_rounds=plan.push_rounds, cli_rounds=plan.cli_rounds, page_posts=plan.page_posts,
+        page_comments=plan.page_comments, page_rounds=plan.page_rounds)
     result["total_seconds"] = time.perf_counter() - started
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -176,8 +189,8 @@ def run_bench(plan: Plan, *, output: Path | None = RESULTS, log=print) -> dict:
 def author_loops(plan: Plan, work: Path) -> dict:
     """The rebuild loop on the project's content (a copy) and on the generated corpus."""
     loops = {"status": "ok",
-             "project": author_loop(ROOT / "content", work / "project", copy=True, edits=3 if plan.quick else 5),
-             "corpus": author_loop(work / "corpus", work / "corpus-loop", edits=3 if plan.quick else 5)}
+             "project": author_loop(ROOT / "content", work / "project", copy=True, edits=plan.loop_edits),
+             "corpus": author_loop(work / "corpus", work / "corpus-loop", edits=plan.loop_edits)}
     if plan.posts >= 1000:  # the corpus target is for 1,000 posts
         loops["targets"] = LOOP_TARGETS
         loops["within_targets"] = {key: loops[key]["seconds"] <= limit for key, limit in LOOP_TARGETS.items()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 
@@ -47,7 +48,16 @@ def test_a_failing_command_is_reported_with_its_output():
         run_measured([sys.executable, "-c", "import sys; print('boum'); sys.exit(3)"])
 
 
-def test_the_quick_bench_runs_and_reports_every_piece(tmp_path, capsys):
+# The quick plan, smaller still where a size only sets how long a piece runs (each piece
+# still runs whole): one save per author's loop, one searched word, shorter bodies, fewer
+# submissions, approvals and related posts, a smaller one-server corpus.
+TINY = dataclasses.replace(run.QUICK, related_sizes=(20, 40), import_comments=100, blog_comments=40, loop_edits=1,
+                           search_words=run.search_bench.WORDS[:1], body_sizes=(250, 500, 1000),
+                           intake_submissions=50, push_rounds=1, page_posts=6, page_comments=20)
+
+
+def test_the_quick_bench_runs_and_reports_every_piece(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(run, "QUICK", TINY)
     output = tmp_path / "latest.json"
     code = run.main(["--quick", "--posts", "6", "--comments", "20", "--rounds", "1", "--output", str(output)])
     assert code == 0
