@@ -81,9 +81,14 @@ class Site:
 
 @pytest.fixture
 def mini_site(tmp_path) -> Site:
-    (tmp_path / "content" / "articles").mkdir(parents=True)
-    (tmp_path / "content" / "pages").mkdir(parents=True)
-    return Site(tmp_path)
+    return empty_site(tmp_path)
+
+
+def empty_site(root: Path) -> Site:
+    """A Site with empty articles/ and pages/ folders (module fixtures build one per module)."""
+    (root / "content" / "articles").mkdir(parents=True)
+    (root / "content" / "pages").mkdir(parents=True)
+    return Site(root)
 
 
 def page_of(output: Path, slug: str) -> lxml.html.HtmlElement:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import re
 
-from tests.comments.conftest import log_of, page_of, text_of
+import pytest
+
+from tests.comments.conftest import empty_site, log_of, page_of, text_of
 
 READER_REL = "nofollow ugc noopener noreferrer"
 
@@ -26,9 +28,17 @@ def thread_site(site):
     site.comment("un-seul", "u-1", "Seul.")
 
 
-def test_thread_nests_marks_the_author_counts_and_lists_mentions(mini_site):
-    thread_site(mini_site)
-    output, _ = mini_site.build()
+@pytest.fixture(scope="module")
+def thread_output(tmp_path_factory):
+    """thread_site built once: the tests below only read it."""
+    site = empty_site(tmp_path_factory.mktemp("thread"))
+    thread_site(site)
+    output, _ = site.build()
+    return output
+
+
+def test_thread_nests_marks_the_author_counts_and_lists_mentions(thread_output):
+    output = thread_output
     doc = page_of(output, "avec-fil")
     section = doc.get_element_by_id("comments")
     assert text_of(section.get_element_by_id("comments-title")) == "3\u00a0commentaires"  # the pingback is not counted
@@ -55,9 +65,8 @@ def test_thread_nests_marks_the_author_counts_and_lists_mentions(mini_site):
     assert len(doc.get_element_by_id("respond").cssselect("form")) == 1
 
 
-def test_counts_in_french_on_articles_and_on_the_index(mini_site):
-    thread_site(mini_site)
-    output, _ = mini_site.build()
+def test_counts_in_french_on_articles_and_on_the_index(thread_output):
+    output = thread_output
     titles = {slug: text_of(page_of(output, slug).get_element_by_id("comments-title"))
               for slug in ("avec-fil", "un-seul", "sans")}
     assert titles == {"avec-fil": "3\u00a0commentaires", "un-seul": "1\u00a0commentaire", "sans": "0\u00a0commentaire"}
@@ -97,9 +106,8 @@ def test_a_folder_named_after_a_page_attaches_to_it(mini_site):
     assert page_of(output, "ouvert").cssselect("#respond")
 
 
-def test_the_store_is_never_read_as_articles_or_pages(mini_site):
-    thread_site(mini_site)
-    output, _ = mini_site.build()
+def test_the_store_is_never_read_as_articles_or_pages(thread_output):
+    output = thread_output
     built = [p.relative_to(output).as_posix() for p in output.rglob("*.html")]
     assert not [p for p in built if re.search(r"wp-1[12]|f-1|pb-1|u-1", p)]
     assert "Un seul commentaire" in (output / "index.html").read_text(encoding="utf-8")

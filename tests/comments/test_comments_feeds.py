@@ -8,9 +8,10 @@ import subprocess
 import sys
 
 import feedparser
+import pytest
 from lxml import etree
 
-from tests.comments.conftest import page_of
+from tests.comments.conftest import empty_site, page_of
 from tests.conftest import ROOT
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -35,9 +36,17 @@ def feed_site(site):
     site.comment("avec-fil", "pb-1", "Mention.", type="pingback", date="2013-06-03T09:00:00+02:00")
 
 
-def test_feeds_parse_and_carry_the_required_atom_elements(mini_site):
-    feed_site(mini_site)
-    output, _ = mini_site.build(overrides=OVERRIDES)
+@pytest.fixture(scope="module")
+def feed_output(tmp_path_factory):
+    """feed_site built once with OVERRIDES: the tests that take it only read it."""
+    site = empty_site(tmp_path_factory.mktemp("feeds"))
+    feed_site(site)
+    output, _ = site.build(overrides=OVERRIDES)
+    return output
+
+
+def test_feeds_parse_and_carry_the_required_atom_elements(feed_output):
+    output = feed_output
     site_atom = output / "feeds" / "comments.atom.xml"
     article_atom = output / "feeds" / "comments" / "avec-fil.atom.xml"
     site_rss = output / "feeds" / "comments.rss.xml"
@@ -88,9 +97,8 @@ def test_feeds_parse_and_carry_the_required_atom_elements(mini_site):
     assert [i.findtext("{http://purl.org/dc/elements/1.1/}creator") for i in items][-1] == "Xavier"
 
 
-def test_article_page_links_its_comment_feed(mini_site):
-    feed_site(mini_site)
-    output, _ = mini_site.build(overrides=OVERRIDES)
+def test_article_page_links_its_comment_feed(feed_output):
+    output = feed_output
     links = page_of(output, "avec-fil").cssselect('head link[rel="alternate"][type="application/atom+xml"]')
     mine = [link for link in links if "comments" in link.get("href")]
     assert [link.get("href") for link in mine] == [f"{BASE}/feeds/comments/avec-fil.atom.xml"]
