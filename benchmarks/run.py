@@ -58,6 +58,7 @@ class Plan:
     page_posts: int = 1000  # the one-server corpus
     page_comments: int = 5000
     page_rounds: int = 3
+    warmup: bool = True  # one untimed build of each kind before the timed rounds
 
 
 FULL = Plan(posts=1000, comments=5000, rounds=3, related_sizes=(1000, 5000), related_repeat=3,
@@ -91,8 +92,9 @@ def builds(plan: Plan, work: Path, log=print) -> dict:
     counts = generate(corpus, plan.posts, plan.comments, plan.seed)
     corpus_seconds = time.perf_counter() - started
     # One untimed build each first: disk cache, bytecode, and a cache for the first warm builds.
-    stock_build(corpus, work, cold=True)
-    project_build(corpus, work, cold=True)
+    if plan.warmup:
+        stock_build(corpus, work, cold=True)
+        project_build(corpus, work, cold=True)
     runs: dict[str, list] = {"stock": [], "stock_warm": [], "cold": [], "warm": []}
     for number in range(1, plan.rounds + 1):
         runs["stock"].append(stock_build(corpus, work, cold=True))
