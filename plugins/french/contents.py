@@ -21,6 +21,20 @@ def content_objects(generator: Any) -> Iterator[Any]:
     return chain.from_iterable(getattr(generator, name, None) or () for name in CONTENT_LISTS)
 
 
+_last: tuple[dict, str] | None = None  # the running build's settings and their fingerprint
+
+
+def _fingerprint(settings: dict) -> str:
+    """reader_cache's fingerprint of `settings`, taken once per build (its settings dict
+    is the build's own object) for every PerSource."""
+    global _last
+    if _last is None or _last[0] is not settings:
+        from .reader_cache import fingerprint
+
+        _last = (settings, fingerprint(settings))
+    return _last[1]
+
+
 class PerSource:
     """Values computed from an article's or a page's text, kept between the builds of
     one process (the author's loop builds once per save) while its source file and the
@@ -33,19 +47,10 @@ class PerSource:
 
     def __init__(self) -> None:
         self._known: dict[str, tuple[tuple, Any]] = {}
-        self._settings: tuple[dict, str] | None = None
-
-    def _fingerprint(self, settings: dict) -> str:
-        # Once per build: the settings dict is the build's own object.
-        if self._settings is None or self._settings[0] is not settings:
-            from .reader_cache import fingerprint
-
-            self._settings = (settings, fingerprint(settings))
-        return self._settings[1]
 
     def get(self, item: Any, settings: dict, key: Hashable, compute: Callable[[], T]) -> T:
         path = getattr(item, "source_path", None)
-        fingerprint = self._fingerprint(settings)
+        fingerprint = _fingerprint(settings)
         try:
             info = os.stat(path) if path and fingerprint else None
         except OSError:

@@ -42,11 +42,12 @@ import_file({export!r}, content={content!r}, queue_root={queue!r})
 """
 APPROVE = """
 import io, sys
+from pathlib import Path
 sys.path.insert(0, {plugins!r})
-from comments.moderation import states as commands  # approve, reject, and Context (imported by states)
-ctx = commands.Context(content=__import__("pathlib").Path({content!r}), queue_root=__import__("pathlib").Path({queue!r}),
-                       out=io.StringIO())
-commands.{command}(ctx, {ids!r})
+from comments.moderation import states
+from comments.moderation.context import Context
+ctx = Context(content=Path({content!r}), queue_root=Path({queue!r}), out=io.StringIO())
+states.{command}(ctx, {ids!r})
 """
 
 
