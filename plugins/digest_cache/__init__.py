@@ -36,31 +36,30 @@ def files_digest(root: Path, pattern: str, skip: Path | None = None) -> str:
     return digest(parts())
 
 
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write `data` to `path` unless the file already holds exactly these bytes (its time
+    stays then: a publication by rsync sends only what changed). A plain write, as Pelican
+    writes every page: the output folder is rebuilt from the sources at will."""
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
 def copy_changed(source: Path, dest: Path) -> None:
-    """Copy the files under `source` into `dest`, leaving alone each one that already holds
-    the same bytes (its time too: a publication by rsync sends only what changed)."""
+    """Copy the files under `source` into `dest`, leaving alone each one that already holds the same bytes."""
     for path in source.rglob("*"):
-        if not path.is_file():
-            continue
-        data, target = path.read_bytes(), dest / path.relative_to(source)
-        try:
-            if target.read_bytes() == data:
-                continue
-        except FileNotFoundError:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        if path.is_file():
+            write_if_changed(dest / path.relative_to(source), path.read_bytes())
 
 
-def _copy_all(source: Path, dest: Path) -> None:
-    shutil.copytree(source, dest, dirs_exist_ok=True)
-
-
-def restore_or_make(cache: Path, key: str, make: Callable[[Path], None], dest: Path,
-                    copy: Callable[[Path, Path], None] = _copy_all) -> bool:
-    """Copy into `dest` the files made for `key`, calling `make(folder)` to make them into an
-    empty folder first when `cache` has none for that key. Only the latest key is kept.
-    `copy(folder, dest)` copies them (default: every file; `copy_changed`: the changed ones).
-    Returns True when the files came from the cache."""
+def restore_or_make(cache: Path, key: str, make: Callable[[Path], None], dest: Path) -> bool:
+    """Copy into `dest` the files made for `key` (those that changed: copy_changed), calling
+    `make(folder)` to make them into an empty folder first when `cache` has none for that key.
+    Only the latest key is kept. Returns True when the files came from the cache."""
     kept = cache / key
     hit = kept.is_dir()
     if not hit:
@@ -75,5 +74,5 @@ def restore_or_make(cache: Path, key: str, make: Callable[[Path], None], dest: P
         for other in cache.iterdir():
             if other != kept and other.is_dir():
                 shutil.rmtree(other, ignore_errors=True)
-    copy(kept, dest)
+    copy_changed(kept, dest)
     return hit

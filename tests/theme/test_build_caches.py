@@ -62,3 +62,19 @@ def test_a_failed_making_leaves_no_entry_and_the_next_one_makes_it(tmp_path):
 
 def test_digest_parts_are_not_ambiguous():
     assert digest(["ab", "c"]) != digest(["a", "bc"]) and digest([b"x"]) == digest(["x"])
+
+
+def test_a_copy_leaves_unchanged_files_alone_and_rewrites_changed_ones(tmp_path):
+    def make(folder: Path) -> None:
+        (folder / "sous").mkdir()
+        (folder / "sous" / "pareil.txt").write_text("même", encoding="utf-8")
+        (folder / "change.txt").write_text("nouveau", encoding="utf-8")
+
+    out = tmp_path / "out"
+    (out / "sous").mkdir(parents=True)
+    (out / "sous" / "pareil.txt").write_text("même", encoding="utf-8")
+    (out / "change.txt").write_text("ancien", encoding="utf-8")
+    before = (out / "sous" / "pareil.txt").stat().st_mtime_ns
+    restore_or_make(tmp_path / "cache", digest(["x"]), make, out)
+    assert (out / "sous" / "pareil.txt").stat().st_mtime_ns == before  # rsync sends only what changed
+    assert (out / "change.txt").read_text(encoding="utf-8") == "nouveau"

@@ -20,7 +20,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from digest_cache import copy_changed, digest, restore_or_make
+from digest_cache import digest, restore_or_make, write_if_changed
 
 from ..core.settings import Comments
 from .threads import ThreadNode, walk
@@ -105,22 +105,6 @@ def _feed(title: str, feed_url: str, page_url: str, entries: list[FeedEntry], su
     return fg
 
 
-def write_if_changed(path: Path, data: bytes) -> bool:
-    """Write `data` to `path` unless the file already holds exactly these bytes.
-
-    A plain write, as Pelican writes every page: the output folder is rebuilt
-    from the sources at will, so the fsync and rename that the comment store
-    needs (store.atomic_write) would only cost time (~2 s for 700 feeds).
-    """
-    try:
-        if path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return True
-
-
 def write_feeds(
     threads: Iterable[tuple[Any, list[ThreadNode]]],
     output_path: Path,
@@ -136,8 +120,7 @@ def write_feeds(
         return
     key = digest(_inputs(threads, settings, comments))
     restore_or_make(Path(cache) / CACHE_FOLDER, key,
-                    lambda folder: _make_feeds(threads, folder, settings, comments), output_path,
-                    copy=copy_changed)
+                    lambda folder: _make_feeds(threads, folder, settings, comments), output_path)
 
 
 def _inputs(threads: list[tuple[Any, list[ThreadNode]]], settings: dict, comments: Comments) -> Iterable[str]:
